@@ -1,7 +1,11 @@
 /**
- * Fix verification: a fix is kept only if re-analysing the fixed text removes its own finding
- * and adds no new one. All fixes are first tried together (one re-analysis); when that fails,
- * each is tried alone and the failing ones are withheld with a notice.
+ * Fix verification and combination.
+ *
+ * - Findings whose fixes touch overlapping text (several findings on one construct) get one
+ *   combined fix: the candidate fix that, applied alone, resolves every finding of the group.
+ * - A fix is kept only if re-analysing the fixed text removes its own finding and adds no new
+ *   one. All fixes are first tried together (one re-analysis); when that fails, each is tried
+ *   alone and the failing ones are withheld with a notice.
  */
 import type { EngineFinding } from '../rules/engine.js'
 import type { Notice, TextEdit } from '../rules/types.js'
@@ -24,38 +28,71 @@ export function fixedTexts(src: FileSource, edits: TextEdit[]): Map<string, stri
   return out
 }
 
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.path !== b.path) return false
+  if (a.start === b.start && a.end === b.end && a.text === b.text) return false
+  if (a.start === a.end && b.start === b.end) return a.start === b.start
+  return a.start < b.end && b.start < a.end || (a.start === a.end && a.start > b.start && a.start < b.end) || (b.start === b.end && b.start > a.start && b.start < a.end)
+}
+
+/** Groups of findings whose fixes overlap (connected components). */
+function overlapGroups(findings: EngineFinding[]): EngineFinding[][] {
+  const withFix = findings.filter((f) => f.fix)
+  const parent = withFix.map((_, i) => i)
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)))
+  for (let i = 0; i < withFix.length; i++) {
+    for (let j = i + 1; j < withFix.length; j++) {
+      const a = withFix[i]!.fix!.edits
+      const b = withFix[j]!.fix!.edits
+      if (a.some((x) => b.some((y) => overlaps(x, y)))) parent[find(i)] = find(j)
+    }
+  }
+  const groups = new Map<number, EngineFinding[]>()
+  withFix.forEach((f, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), f]))
+  return [...groups.values()].filter((g) => g.length > 1)
+}
+
 export function verifyFixes(
   findings: EngineFinding[],
   src: FileSource,
   reanalyse: (overrides: Map<string, string>) => EngineFinding[],
   notices: Notice[]
 ): EngineFinding[] {
-  const withFix = findings.filter((f) => f.fix)
-  if (!withFix.length) return findings
+  if (!findings.some((f) => f.fix)) return findings
   const before = new Set(findings.map(key))
-  const check = (subset: EngineFinding[]): boolean => {
+  const resolves = (edits: TextEdit[], targets: EngineFinding[]): boolean => {
     let texts: Map<string, string>
     try {
-      texts = fixedTexts(src, subset.flatMap((f) => f.fix?.edits ?? []))
+      texts = fixedTexts(src, edits)
     } catch (e) {
       if (e instanceof OverlappingEditsError) return false
       throw e
     }
     const after = reanalyse(texts)
     const afterKeys = new Set(after.map(key))
-    if (subset.some((f) => afterKeys.has(key(f)))) return false
+    if (targets.some((f) => afterKeys.has(key(f)))) return false
     return after.every((f) => before.has(key(f)))
   }
-  if (check(withFix)) return findings
-  return findings.map((f) => {
-    if (!f.fix || check([f])) return f
-    notices.push({
-      level: 'warning',
-      path: f.path,
-      line: f.line,
-      message: `internal: the fix for ${f.code} ("${f.fix.title}") did not verify (it left its finding or introduced a new one) and was withheld; the finding is still reported.`
-    })
+  const withhold = (f: EngineFinding, why: string): EngineFinding => {
+    notices.push({ level: 'warning', path: f.path, line: f.line, message: `internal: the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` })
     const { fix: _fix, ...rest } = f
     return rest
-  })
+  }
+
+  // 1. One combined fix per construct.
+  let current = findings
+  for (const group of overlapGroups(findings)) {
+    const winner = group.find((cand) => resolves(cand.fix!.edits, group))
+    current = current.map((f) => {
+      if (!group.includes(f)) return f
+      if (winner) return { ...f, fix: { ...winner.fix!, title: f === winner ? winner.fix!.title : `${winner.fix!.title} (also fixes ${f.code})` } }
+      return withhold(f, 'conflicts with the fix of another finding on the same code')
+    })
+  }
+
+  // 2. Every fix together, else one by one.
+  const withFix = current.filter((f) => f.fix)
+  if (!withFix.length) return current
+  if (resolves(withFix.flatMap((f) => f.fix!.edits), withFix)) return current
+  return current.map((f) => (!f.fix || resolves(f.fix.edits, [f]) ? f : withhold(f, 'did not verify (it left its finding or introduced a new one)')))
 }

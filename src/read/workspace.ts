@@ -47,32 +47,45 @@ export class Workspace implements FileSource {
 
   constructor(root: string) {
     this.root = path.resolve(root)
-    this.realRoot = realpathSync(this.root)
+    this.realRoot = realpathSync.native(this.root)
   }
 
   /** The absolute path for a relative one, or null if it escapes the root (symlinks included). */
+  private readonly insideCache = new Map<string, string | null>()
+
   private resolveInside(rel: string): string | null {
     const norm = normalizeRelPath(rel)
     if (norm === null) return null
+    const cached = this.insideCache.get(norm)
+    if (cached !== undefined) return cached
     const abs = path.join(this.root, norm)
-    let real: string
+    let result: string | null = abs
     try {
-      real = realpathSync(abs)
+      const real = realpathSync.native(abs)
+      if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) result = null
     } catch {
-      return null
+      result = null
     }
-    if (real !== this.realRoot && !real.startsWith(this.realRoot + path.sep)) return null
-    return abs
+    this.insideCache.set(norm, result)
+    return result
   }
 
+  private readonly existsCache = new Map<string, boolean>()
+
   exists(rel: string): boolean {
+    const hit = this.existsCache.get(rel)
+    if (hit !== undefined) return hit
     const abs = this.resolveInside(rel)
-    if (!abs) return false
-    try {
-      return statSync(abs).isFile()
-    } catch {
-      return false
+    let ok = false
+    if (abs) {
+      try {
+        ok = statSync(abs).isFile()
+      } catch {
+        ok = false
+      }
     }
+    this.existsCache.set(rel, ok)
+    return ok
   }
 
   isDir(rel: string): boolean {
@@ -173,7 +186,7 @@ export class Workspace implements FileSource {
       const abs = rel ? path.join(this.root, rel) : this.root
       let real: string
       try {
-        real = realpathSync(abs)
+        real = realpathSync.native(abs)
       } catch {
         continue
       }

@@ -38,36 +38,74 @@ export interface MarkHit {
   cls?: PyClass
 }
 
+type NameIndex = Map<string, FixtureDef[]>
+
+function addTo(index: NameIndex, fx: FixtureDef): void {
+  const list = index.get(fx.name)
+  if (list) list.push(fx)
+  else index.set(fx.name, [fx])
+}
+
+/** '' then each ancestor directory of a file, outermost first: `a/b/t.py` → ['', 'a', 'a/b']. */
+function dirChain(p: string): string[] {
+  const parts = dirOf(p).split('/').filter(Boolean)
+  const out = ['']
+  for (let i = 0; i < parts.length; i++) out.push(parts.slice(0, i + 1).join('/'))
+  return out
+}
+
 export class Suite {
   /** Every parsed file by path. */
   readonly files = new Map<string, PyFile>()
-  /** Fixture definitions by registered name, in registration order. */
-  private readonly registry = new Map<string, FixtureDef[]>()
+  /** Every definition by registered name (unordered; for listing). */
+  private readonly byName: NameIndex = new Map()
+  /** Plugin-provided and `pytest_plugins` definitions: visible everywhere, registered first. */
+  private readonly globalDefs: NameIndex = new Map()
+  /** conftest.py definitions by the conftest's directory. */
+  private readonly conftestDefs = new Map<string, NameIndex>()
+  /** Module- and class-level definitions by file. */
+  private readonly fileDefs = new Map<string, NameIndex>()
   private readonly closureCache = new Map<TestFunc, ClosureEntry[]>()
   private readonly classMroCache = new Map<PyClass, PyClass[]>()
   private hookMarkCache: HookMark[] | null = null
-  /** Conftest directories from which the rootdir applies ('' for the rootdir itself). */
+  private readonly classFile = new Map<PyClass, PyFile>()
   constructor(readonly rootdir: string) {}
 
   addFile(file: PyFile): void {
     this.files.set(file.path, file)
     this.hookMarkCache = null
+    const stack = [...file.classes]
+    while (stack.length) {
+      const c = stack.pop() as PyClass
+      this.classFile.set(c, file)
+      stack.push(...c.classes)
+    }
     for (const fx of file.fixtures) this.register(fx)
   }
 
   register(fx: FixtureDef): void {
-    const list = this.registry.get(fx.name) ?? []
-    list.push(fx)
-    list.sort((a, b) => specificity(a) - specificity(b))
-    this.registry.set(fx.name, list)
+    addTo(this.byName, fx)
+    if (fx.builtin || fx.file.kind === 'plugin') {
+      addTo(this.globalDefs, fx)
+      this.globalDefs.get(fx.name)!.sort((a, b) => specificity(a) - specificity(b))
+    } else if (fx.file.kind === 'conftest') {
+      const d = dirOf(fx.file.path)
+      let idx = this.conftestDefs.get(d)
+      if (!idx) this.conftestDefs.set(d, (idx = new Map()))
+      addTo(idx, fx)
+    } else {
+      let idx = this.fileDefs.get(fx.file.path)
+      if (!idx) this.fileDefs.set(fx.file.path, (idx = new Map()))
+      addTo(idx, fx)
+    }
   }
 
   definitions(name: string): readonly FixtureDef[] {
-    return this.registry.get(name) ?? []
+    return this.byName.get(name) ?? []
   }
 
   allFixtures(): FixtureDef[] {
-    return [...this.registry.values()].flat()
+    return [...this.byName.values()].flat()
   }
 
   /** Marks added in collection hooks of conftests and plugins (they see every collected item). */
@@ -85,16 +123,13 @@ export class Suite {
     return out
   }
 
-  /** Directory of a conftest relative to the rootdir-based visibility ('' = everywhere below rootdir). */
-  private conftestCovers(conftestPath: string, testPath: string): boolean {
-    const d = dirOf(conftestPath)
-    return d === '' || testPath.startsWith(d + '/')
-  }
-
   /** Is this definition visible to the test (pytest's baseid match)? */
   visible(fx: FixtureDef, test: TestFunc): boolean {
     if (fx.builtin || fx.file.kind === 'plugin') return true
-    if (fx.file.kind === 'conftest') return this.conftestCovers(fx.file.path, test.file.path)
+    if (fx.file.kind === 'conftest') {
+      const d = dirOf(fx.file.path)
+      return d === '' || test.file.path.startsWith(d + '/')
+    }
     if (fx.file !== test.file) return false
     if (!fx.cls) return true
     // A class fixture is visible in that class, its nested classes and subclasses in the module.
@@ -105,9 +140,29 @@ export class Suite {
     return false
   }
 
-  /** Visible definitions of a name for a test, least specific first. */
+  /** Visible definitions of a name for a test, least specific first (pytest's registration order). */
   visibleDefs(name: string, test: TestFunc): FixtureDef[] {
-    return this.definitions(name).filter((fx) => this.visible(fx, test))
+    const out: FixtureDef[] = [...(this.globalDefs.get(name) ?? [])]
+    for (const d of dirChain(test.file.path)) {
+      const defs = this.conftestDefs.get(d)?.get(name)
+      if (defs) out.push(...defs)
+    }
+    const local = this.fileDefs.get(test.file.path)?.get(name)
+    if (local) out.push(...local.filter((fx) => this.visible(fx, test)).sort((a, b) => specificity(a) - specificity(b)))
+    return out
+  }
+
+  /** Names of autouse fixtures registered on the test's chain. */
+  private autouseNames(test: TestFunc): string[] {
+    const out = new Set<string>()
+    const scan = (idx: NameIndex | undefined, filter?: (fx: FixtureDef) => boolean): void => {
+      if (!idx) return
+      for (const [name, defs] of idx) if (defs.some((fx) => fx.autouse && (!filter || filter(fx)))) out.add(name)
+    }
+    scan(this.globalDefs)
+    for (const d of dirChain(test.file.path)) scan(this.conftestDefs.get(d))
+    scan(this.fileDefs.get(test.file.path), (fx) => this.visible(fx, test))
+    return [...out]
   }
 
   /**
@@ -162,11 +217,8 @@ export class Suite {
       requested.add(name)
       queue.push({ name, via })
     }
-    for (const defs of this.registry.values()) {
-      // pytest requests every autouse name registered on the test's chain, then resolves it.
-      const auto = defs.find((fx) => fx.autouse && this.visible(fx, test))
-      if (auto) request(auto.name, [])
-    }
+    // pytest requests every autouse name registered on the test's chain, then resolves it.
+    for (const name of this.autouseNames(test)) request(name, [])
     for (const name of this.usefixtures(test)) request(name, [])
     for (const name of test.func.argnames) request(name, [])
     while (queue.length) {
@@ -200,15 +252,7 @@ export class Suite {
   }
 
   private fileOfClass(cls: PyClass): PyFile | undefined {
-    for (const f of this.files.values()) {
-      const stack = [...f.classes]
-      while (stack.length) {
-        const c = stack.pop() as PyClass
-        if (c === cls) return f
-        stack.push(...c.classes)
-      }
-    }
-    return undefined
+    return this.classFile.get(cls)
   }
 
   /**

@@ -86,6 +86,19 @@ export class RuleContext {
     return [...set]
   }
 
+  private users: Map<FixtureDef, TestFunc[]> | null = null
+
+  /** Tests (among those parsed) whose closure contains the fixture. */
+  usersOf(fx: FixtureDef): TestFunc[] {
+    if (!this.users) {
+      this.users = new Map()
+      for (const t of this.suite.tests()) {
+        for (const e of this.suite.closure(t)) this.users.set(e.def, [...(this.users.get(e.def) ?? []), t])
+      }
+    }
+    return this.users.get(fx) ?? []
+  }
+
   run(rule: Rule): void {
     this.current = rule
     try {
@@ -135,5 +148,5 @@ export function versionsText(pkg: string, versions: string[]): string {
 
 /** Where a fixture is defined, for messages: `tests/conftest.py:7`. */
 export function where(fx: FixtureDef): string {
-  return `${fx.file.path}:${fx.func.defSpan.line}`
+  return `${fx.file.path}:${fx.func.anchor.line}`
 }

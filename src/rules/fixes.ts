@@ -3,6 +3,8 @@
  */
 import type { Fix, TextEdit } from './types.js'
 import type { FixtureDef, PyFile, Scope, TestFunc, Value } from '../model/types.js'
+import { isScope, scopeRank } from '../model/types.js'
+import { isKnown, type PaEra } from '../resolve/asyncio.js'
 import type { RuleContext } from './engine.js'
 import { importEdit, insertDecorator, localName, markPrefix, preferredQuote, pyString, replaceCallee, setKwarg } from '../fix/edits.js'
 
@@ -47,6 +49,21 @@ export function setTestLoopScopeFix(ctx: RuleContext, test: TestFunc, scope: Sco
     edits,
     applicability: 'safe'
   }
+}
+
+/**
+ * The loop scope a fixture should have so that neither pytest (loop ≥ caching scope) nor its
+ * asyncio users (same loop as theirs) complain: the widest of its scope and its users' loops.
+ */
+export function fixtureTargetLoop(ctx: RuleContext, fx: FixtureDef, era: PaEra): Scope | null {
+  let target: Scope = isScope(fx.scope) ? fx.scope : 'function'
+  for (const t of ctx.usersOf(fx)) {
+    if (!ctx.asyncio.isAsyncioTest(t)) continue
+    const tl = ctx.asyncio.testLoop(t, era)
+    if (!isKnown(tl)) continue
+    if (scopeRank(tl.scope) > scopeRank(target)) target = tl.scope
+  }
+  return target
 }
 
 /**

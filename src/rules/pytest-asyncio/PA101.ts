@@ -4,6 +4,7 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { scopeMismatch } from '../messages.js'
 import { replaceValue } from '../../fix/edits.js'
+import { fixtureTargetLoop } from '../fixes.js'
 
 /** PA101: `loop_scope` narrower than the fixture's caching `scope`. */
 export const PA101: Rule = {
@@ -37,8 +38,14 @@ async def pool():
       if (!isScope(ls) || !isScope(scope)) continue
       if (scopeRank(ls) >= scopeRank(scope)) continue
       const versions = eras.flatMap((b) => b.versions)
+      // At least the caching scope, and the loop of the tests that use it.
+      const target = fixtureTargetLoop(ctx, fx, newest) ?? scope
       const fix = fx.file.exactText
-        ? { title: `Set \`loop_scope="${scope}"\` to match \`scope="${scope}"\``, edits: [replaceValue(fx.file, fx.loopScopeValue, scope)], applicability: 'safe' as const }
+        ? {
+            title: target === scope ? `Set \`loop_scope="${scope}"\` to match \`scope="${scope}"\`` : `Set \`loop_scope="${target}"\`, the loop its tests run in`,
+            edits: [replaceValue(fx.file, fx.loopScopeValue, target)],
+            applicability: 'safe' as const
+          }
         : undefined
       ctx.report({
         path: fx.file.path,
@@ -46,7 +53,7 @@ async def pool():
         symbol: fixtureSymbol(fx),
         message:
           `Fixture \`${fx.name}\` is cached per ${scope} but asks for a ${ls}-scoped event loop, which is torn down sooner; every test that uses it errors at setup: \`${scopeMismatch(newest, ls, scope)}\`. ` +
-          `Affects ${versionsText('pytest-asyncio', versions)}. Make the loop scope at least the caching scope: \`loop_scope="${scope}"\`.`,
+          `Affects ${versionsText('pytest-asyncio', versions)}. Make the loop scope at least the caching scope: \`loop_scope="${target}"\`${target === scope ? '' : ` (${target}, because the tests using it run in the ${target} loop)`}.`,
         ...(fix ? { fix } : {})
       })
     }

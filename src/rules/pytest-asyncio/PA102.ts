@@ -5,7 +5,7 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { scopeMismatch } from '../messages.js'
 import { identifierUsedElsewhere, importEdit, localName, replaceCallee } from '../../fix/edits.js'
-import { setFixtureLoopScopeFix } from '../fixes.js'
+import { fixtureTargetLoop, setFixtureLoopScopeFix } from '../fixes.js'
 
 /** PA102: the ini fixture default loop scope is narrower than a wider fixture with no `loop_scope`. */
 export const PA102: Rule = {
@@ -69,14 +69,15 @@ async def outbox():
         })
         continue
       }
-      const fix = setFixtureLoopScopeFix(fx, fx.scope)
+      const target = fixtureTargetLoop(ctx, fx, newest) ?? fx.scope
+      const fix = setFixtureLoopScopeFix(fx, target)
       ctx.report({
         path: fx.file.path,
         span: fx.func.anchor,
         symbol: fixtureSymbol(fx),
         message:
           `Async fixture \`${fx.name}\` is cached per ${fx.scope} but sets no \`loop_scope\`, so it takes \`asyncio_default_fixture_loop_scope = ${def}\`: a loop torn down sooner than its cache. Every test using it errors at setup: \`${scopeMismatch(newest, def, fx.scope)}\`. ` +
-          `Affects ${versionsText('pytest-asyncio', versions)}. Give it \`loop_scope="${fx.scope}"\`.`,
+          `Affects ${versionsText('pytest-asyncio', versions)}. Give it \`loop_scope="${target}"\`.`,
         related,
         ...(fix ? { fix } : {})
       })
