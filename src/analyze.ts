@@ -196,7 +196,11 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       }
     }
     const p2 = [...overrides.keys()].some((k) => !suite.files.has(k)) ? project.withOverrides(overrides) : project
-    const ctx = new RuleContext(s2, p2, targets)
+    // Edits confined to test modules cannot change findings in other test modules (their
+    // fixtures and marks are module-local), so only those modules and the conftests are re-checked.
+    const onlyTests = [...overrides.keys()].every((k) => suite.files.get(k)?.kind === 'test')
+    const scope = onlyTests ? new Set([...overrides.keys(), ...[...targets].filter((t) => suite.files.get(t)?.kind !== 'test')]) : targets
+    const ctx = new RuleContext(s2, p2, scope)
     for (const rule of ALL_RULES) {
       if (!project.isRuleEnabled(rule.meta.code, opts.select, opts.ignore)) continue
       ctx.run(rule)

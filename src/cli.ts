@@ -49,9 +49,17 @@ function splitCodes(v: string | string[] | undefined): string[] | undefined {
   return list.length ? list : undefined
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export interface CliIO {
+  out: (s: string) => void
+  err: (s: string) => void
+  cwd: string
+}
+
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const out = io.out ?? ((s: string) => void process.stdout.write(s))
+  const err = io.err ?? ((s: string) => void process.stderr.write(s))
   try {
-    return await mainInner(argv, out, err)
+    return await mainInner(argv, out, err, io.cwd ?? process.cwd())
   } catch (e) {
     if (e instanceof UsageError) {
       err(`loopscope: ${e.message}\n\n${HELP}\n`)
@@ -62,7 +70,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
 }
 
-async function mainInner(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function mainInner(argv: string[], out: (s: string) => void, err: (s: string) => void, cwd: string): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -111,7 +119,6 @@ async function mainInner(argv: string[], out: (s: string) => void, err: (s: stri
   if (command !== 'check') throw new UsageError(`unknown command '${command}'`)
   const format = values.format as string
   if (!['text', 'json', 'github'].includes(format)) throw new UsageError(`--format must be text, json or github, not '${format}'`)
-  const cwd = process.cwd()
   const rel = (p: string): string => {
     const r = path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/')
     if (normalizeRelPath(r) === null) throw new UsageError(`${p} is outside the current directory`)

@@ -343,122 +343,182 @@ class Extractor {
     return out
   }
 
+  private factWords: RegExp | null = null
+
+  /** Module-level names bound to `contextvars.ContextVar(...)` (their `.set()` calls matter). */
+  readonly contextVars = new Set<string>()
+
+  /**
+   * Whether a body can hold a fact some rule reads. Plain bodies (`await client.get(...)`,
+   * assertions) cannot: they name no async library, loop API, generator, hook or context
+   * variable. Those skip the walk; `hasAwait` is still answered from the text.
+   */
+  bodyMayMatter(body: Node): boolean {
+    if (!this.factWords) {
+      const aliases = [...this.imports.names].filter(([, q]) => /^(asyncio|anyio|trio|contextvars|pytest_asyncio|hypothesis|sniffio|uvloop)\b/.test(q)).map(([l]) => l.replace(/[^A-Za-z0-9_]/g, ''))
+      const words = ['yield', 'asyncio', 'anyio', 'trio', 'loop', 'event_loop', 'add_marker', 'getfixturevalue', 'contextvars', 'ContextVar', 'Runner', 'run_until_complete', 'start_soon', 'nursery', 'task_group', 'TaskGroup', 'create_task_group', 'open_nursery', 'fail_after', 'move_on_after', 'fail_at', 'move_on_at', 'timeout', 'CancelScope', 'get_event_loop', 'new_event_loop', 'get_running_loop', 'sniffio', ...aliases, ...this.contextVars]
+      this.factWords = new RegExp(`\\b(?:${[...new Set(words)].filter(Boolean).join('|')})\\b`)
+    }
+    return this.factWords.test(this.text.slice(body.startIndex, body.endIndex))
+  }
+
+  /**
+   * Walks a function body once with a tree cursor (materialising only the nodes a fact needs):
+   * calls, awaits, yields with their enclosing `with` items, assignments. Nested functions,
+   * classes and lambdas are separate scopes and are skipped.
+   */
   facts(body: Node | null): FunctionFacts {
-    const facts: FunctionFacts = { calls: [], yields: [], assigned: new Set(), hasAwait: false, methodCalls: [] }
+    const facts: FunctionFacts = emptyFacts()
     if (!body) return facts
-    interface Frame {
-      node: Node
+    interface Ctx {
+      depth: number
       within: CallFact[]
       conditional: boolean
       inLoop: boolean
     }
-    const stack: Frame[] = [{ node: body, within: [], conditional: false, inLoop: false }]
-    while (stack.length) {
-      const { node, within, conditional, inLoop } = stack.pop() as Frame
-      const t = node.type
-      if (t === 'function_definition' || t === 'class_definition' || t === 'lambda' || t === 'decorated_definition') {
-        continue
-      }
-      let childWithin = within
-      let childCond = conditional
-      let childLoop = inLoop
-      if (t === 'call') {
-        const fact = this.callFact(node)
-        facts.calls.push(fact)
-        const fn = node.childForFieldName('function')
-        if (fn && fn.type === 'attribute') {
-          const obj = fn.childForFieldName('object')
-          const attr = fn.childForFieldName('attribute')
-          if (obj && attr) {
-            facts.methodCalls.push({ receiver: obj.text, method: attr.text, span: this.span(node), awaited: fact.awaited })
+    const ctxs: Ctx[] = [{ depth: 0, within: [], conditional: false, inLoop: false }]
+    const awaited = new Set<number>()
+    const bound = new Map<number, string>()
+    const withItems = new Map<number, CallFact>()
+    const cursor = body.walk()
+    let depth = 0
+    try {
+      for (;;) {
+        const t = cursor.nodeType
+        let descend = true
+        const ctx = ctxs[ctxs.length - 1] as Ctx
+        switch (t) {
+          case 'function_definition':
+          case 'class_definition':
+          case 'lambda':
+          case 'decorated_definition':
+            descend = false
+            break
+          case 'call': {
+            const start = cursor.startIndex
+            const item = withItems.get(start)
+            if (item) break
+            const fact = this.callFact(cursor.currentNode, awaited.has(start), bound.get(start))
+            facts.calls.push(fact)
+            if (fact.receiver !== undefined) facts.methodCalls.push({ receiver: fact.receiver, method: fact.method ?? '', span: fact.span, awaited: fact.awaited })
+            break
           }
-        }
-      } else if (t === 'await') {
-        facts.hasAwait = true
-      } else if (t === 'yield') {
-        facts.yields.push({ span: this.span(node), within, conditional, inLoop })
-      } else if (t === 'assignment' || t === 'augmented_assignment') {
-        const left = node.childForFieldName('left')
-        if (left) for (const id of identifiersIn(left)) facts.assigned.add(id)
-      } else if (t === 'with_statement') {
-        const isAsync = node.child(0)?.type === 'async'
-        const clause = node.namedChildren.find((c) => c?.type === 'with_clause')
-        const items: CallFact[] = []
-        if (clause) {
-          for (const item of clause.namedChildren) {
-            if (!item || item.type !== 'with_item') continue
-            let v = item.childForFieldName('value')
-            let alias: string | undefined
-            if (v && v.type === 'as_pattern') {
-              const target = v.childForFieldName('alias')
-              if (target) alias = target.text
-              for (const id of target ? identifiersIn(target) : []) facts.assigned.add(id)
-              v = v.namedChildren[0] ?? null
+          case 'await': {
+            facts.hasAwait = true
+            const inner = cursor.currentNode.namedChild(0)
+            if (inner && inner.type === 'call') awaited.add(inner.startIndex)
+            break
+          }
+          case 'yield':
+            facts.yields.push({ span: this.span(cursor.currentNode), within: ctx.within, conditional: ctx.conditional, inLoop: ctx.inLoop })
+            break
+          case 'assignment':
+          case 'augmented_assignment': {
+            const n = cursor.currentNode
+            const left = n.childForFieldName('left')
+            if (left) for (const id of identifiersIn(left)) facts.assigned.add(id)
+            let right = n.childForFieldName('right')
+            if (right && right.type === 'await') right = right.namedChild(0)
+            if (left && left.type === 'identifier' && right && right.type === 'call') bound.set(right.startIndex, left.text)
+            break
+          }
+          case 'with_statement': {
+            const n = cursor.currentNode
+            const isAsync = n.child(0)?.type === 'async'
+            const clause = n.namedChildren.find((c) => c?.type === 'with_clause')
+            const items: CallFact[] = []
+            for (const item of clause?.namedChildren ?? []) {
+              if (!item || item.type !== 'with_item') continue
+              let v = item.childForFieldName('value')
+              let alias: string | undefined
+              if (v && v.type === 'as_pattern') {
+                const target = v.childForFieldName('alias')
+                if (target) {
+                  alias = target.text
+                  for (const id of identifiersIn(target)) facts.assigned.add(id)
+                }
+                v = v.namedChildren[0] ?? null
+              }
+              if (v && v.type === 'await') v = v.namedChild(0)
+              if (v && v.type === 'call') {
+                const cf = this.callFact(v, false, alias)
+                cf.withKind = isAsync ? 'async with' : 'with'
+                items.push(cf)
+                withItems.set(v.startIndex, cf)
+                facts.calls.push(cf)
+              }
             }
-            if (v && v.type === 'call') {
-              const cf = this.callFact(v)
-              cf.withKind = isAsync ? 'async with' : 'with'
-              if (alias) cf.boundTo = alias
-              items.push(cf)
-            }
+            ctxs.push({ depth: depth + 1, within: [...ctx.within, ...items], conditional: ctx.conditional, inLoop: ctx.inLoop })
+            break
           }
+          case 'if_statement':
+          case 'conditional_expression':
+          case 'match_statement':
+          case 'except_clause':
+          case 'boolean_operator':
+            ctxs.push({ depth: depth + 1, within: ctx.within, conditional: true, inLoop: ctx.inLoop })
+            break
+          case 'for_statement':
+          case 'while_statement':
+          case 'list_comprehension':
+          case 'generator_expression':
+          case 'set_comprehension':
+          case 'dictionary_comprehension':
+            ctxs.push({ depth: depth + 1, within: ctx.within, conditional: true, inLoop: true })
+            break
+          default:
+            break
         }
-        // The calls themselves are recorded when the walk reaches them; record the with-kind now.
-        for (const cf of items) {
-          facts.calls.push(cf)
+        if (descend && cursor.gotoFirstChild()) {
+          depth++
+          continue
         }
-        const bodyNode = node.childForFieldName('body')
-        if (bodyNode) {
-          stack.push({ node: bodyNode, within: [...within, ...items], conditional, inLoop })
-        }
-        // Walk the items' argument expressions, but not the item calls again.
-        if (clause) {
-          for (const item of clause.namedChildren) {
-            if (!item) continue
-            let v = item.childForFieldName('value')
-            if (v && v.type === 'as_pattern') v = v.namedChildren[0] ?? null
-            if (v && v.type === 'call') {
-              const args = v.childForFieldName('arguments')
-              if (args) stack.push({ node: args, within, conditional, inLoop })
-            } else if (v) stack.push({ node: v, within, conditional, inLoop })
+        // Leaving this node: drop contexts opened for its children.
+        while (ctxs.length > 1 && (ctxs[ctxs.length - 1] as Ctx).depth > depth) ctxs.pop()
+        let moved = false
+        while (depth > 0) {
+          if (cursor.gotoNextSibling()) {
+            moved = true
+            break
           }
+          cursor.gotoParent()
+          depth--
+          while (ctxs.length > 1 && (ctxs[ctxs.length - 1] as Ctx).depth > depth) ctxs.pop()
         }
-        continue
-      } else if (t === 'if_statement' || t === 'conditional_expression' || t === 'match_statement' || t === 'except_clause' || t === 'boolean_operator') {
-        childCond = true
-      } else if (t === 'for_statement' || t === 'while_statement' || t === 'list_comprehension' || t === 'generator_expression') {
-        childCond = true
-        childLoop = true
+        if (!moved) break
       }
-      // if_statement: the condition itself is unconditional, but treating it as conditional is harmless.
-      const kids = node.namedChildren
-      for (let i = kids.length - 1; i >= 0; i--) {
-        const k = kids[i]
-        if (k) stack.push({ node: k, within: childWithin, conditional: childCond, inLoop: childLoop })
-      }
-      childWithin = within
+    } finally {
+      cursor.delete()
     }
     facts.calls.sort((a, b) => a.span.start - b.span.start)
-    facts.yields.sort((a, b) => a.span.start - b.span.start)
     return facts
   }
 
-  callFact(n: Node): CallFact {
+  /**
+   * A call as a fact. The full argument values are built only for calls a rule may read (async
+   * libraries, pytest, loops, fixtures' plumbing): building them for every call dominates the cost.
+   */
+  callFact(n: Node, awaited = false, boundTo?: string): CallFact {
     const fn = n.childForFieldName('function')
-    const v = this.value(n)
-    const parent = n.parent
-    const fact: CallFact = {
-      qual: this.qual(fn),
-      callee: fn?.text ?? '',
-      value: v,
-      span: this.span(n),
-      awaited: parent?.type === 'await'
+    const qual = this.qual(fn)
+    let receiver: string | undefined
+    let method: string | undefined
+    if (fn && fn.type === 'attribute') {
+      const obj = fn.childForFieldName('object')
+      const attr = fn.childForFieldName('attribute')
+      if (obj && attr) {
+        receiver = obj.text
+        method = attr.text
+      }
     }
-    const assign = parent?.type === 'await' ? parent.parent : parent
-    if (assign && assign.type === 'assignment') {
-      const left = assign.childForFieldName('left')
-      if (left && left.type === 'identifier') fact.boundTo = left.text
-    }
+    const interesting = (qual !== null && INTERESTING_ROOTS.test(qual)) || (method !== undefined && INTERESTING_METHODS.has(method)) || (fn?.type === 'identifier' && this.imports.names.has(fn.text))
+    const value: Value = interesting
+      ? this.value(n)
+      : { kind: 'call', text: n.text, span: this.span(n), items: [], kwargs: new Map(), qual: qual ?? fn?.text ?? '' }
+    const fact: CallFact = { qual, callee: fn?.text ?? '', value, span: value.span, awaited }
+    if (boundTo !== undefined) fact.boundTo = boundTo
+    if (receiver !== undefined) fact.receiver = receiver
+    if (method !== undefined) fact.method = method
     return fact
   }
 
@@ -475,12 +535,28 @@ class Extractor {
     const isClassMethod = decorators.some((d) => d.qual === 'classmethod')
     const params = this.params(def)
     const body = def.childForFieldName('body')
-    const facts = this.facts(body)
+    // Walking a body is the costly part of extraction: skip bodies that cannot hold a fact any
+    // rule reads (no await/yield, no async library or loop API, no hook or fixture plumbing).
+    let facts: FunctionFacts
+    if (body && this.bodyMayMatter(body)) facts = this.facts(body)
+    else {
+      facts = emptyFacts()
+      if (body) facts.hasAwait = /\bawait\b/.test(this.text.slice(body.startIndex, body.endIndex))
+    }
     let argParams = params.filter((p) => (p.kind === 'positional' || p.kind === 'kwonly') && !p.hasDefault)
     if (cls && !isStatic && params[0]?.kind === 'positional') argParams = argParams.filter((p) => p !== params[0])
     // unittest.mock.patch decorators consume leading positional arguments.
     const patches = decorators.filter((d) => /(^|\.)patch(\.object|\.dict|\.multiple)?$/.test(d.qual) && !(d.value.kwargs?.has('new'))).length
     if (patches) argParams = argParams.slice(patches)
+    // Hypothesis `@given` supplies its keyword arguments by name and positional ones to the
+    // rightmost parameters: pytest does not request those as fixtures.
+    const given = decorators.find((d) => d.qual === 'hypothesis.given' && d.value.kind === 'call')
+    if (given) {
+      const byName = new Set(given.value.kwargs?.keys() ?? [])
+      const positional = given.value.items?.length ?? 0
+      const supplied = new Set([...argParams.filter((p) => p.kind === 'positional').slice(positional ? -positional : argParams.length).map((p) => p.name), ...byName])
+      argParams = argParams.filter((p) => !supplied.has(p.name))
+    }
     const first = decorators[0]
     const isAsync = def.child(0)?.type === 'async'
     const nameNode = def.childForFieldName('name')
@@ -712,17 +788,19 @@ class Extractor {
     for (const s of stmts) {
       if (s.type === 'import_statement' || s.type === 'import_from_statement') {
         this.readImports(s)
-        if (s.parent === root) this.imports.insertAt = Math.max(this.imports.insertAt, this.lineEnd(s.endIndex))
+        // web-tree-sitter hands out a new Node object per access: compare ids, not references.
+        if (s.parent?.id === root.id) this.imports.insertAt = Math.max(this.imports.insertAt, this.lineEnd(s.endIndex))
       }
-      if (s.type === 'future_import_statement' && s.parent === root) {
+      if (s.type === 'future_import_statement' && s.parent?.id === root.id) {
         this.imports.insertAt = Math.max(this.imports.insertAt, this.lineEnd(s.endIndex))
       }
     }
     for (const s of stmts) {
       const asg = this.assignmentOf(s)
       if (asg && asg.left.type === 'identifier' && asg.left.text !== 'pytestmark') {
-        const v = this.value(asg.right)
-        if (/^pytest\.mark\./.test(v.qual ?? '')) this.markVars.set(asg.left.text, asg.right)
+        const q = asg.right.type === 'call' ? this.qual(asg.right.childForFieldName('function')) : this.qual(asg.right)
+        if (q && /^pytest\.mark\./.test(q)) this.markVars.set(asg.left.text, asg.right)
+        if (q === 'contextvars.ContextVar') this.contextVars.add(asg.left.text)
       }
     }
     for (const s of stmts) {
@@ -778,6 +856,19 @@ class Extractor {
     for (const cls of file.classes) visit(cls)
     return file
   }
+}
+
+/** Calls whose arguments rules read: qualified names from these modules... */
+const INTERESTING_ROOTS = /^(asyncio|anyio|trio|contextvars|pytest|pytest_asyncio|pytest_trio|hypothesis|sniffio|uvloop|request|loop|event_loop)(\.|$)/
+/** ...and these method names on any receiver. */
+const INTERESTING_METHODS = new Set([
+  'add_marker', 'getfixturevalue', 'run_until_complete', 'run_forever', 'run', 'close', 'stop', 'set', 'reset', 'get',
+  'start_soon', 'start', 'create_task', 'cancel', 'call_soon', 'call_later', 'run_in_executor', 'set_event_loop',
+  'get_event_loop', 'new_event_loop', 'get_running_loop', 'fail_after', 'move_on_after', 'open_nursery', 'create_task_group', 'parametrize', 'param'
+])
+
+function emptyFacts(): FunctionFacts {
+  return { calls: [], yields: [], assigned: new Set(), hasAwait: false, methodCalls: [] }
 }
 
 function identifiersIn(n: Node): string[] {

@@ -79,6 +79,9 @@ export interface CallFact {
   withKind?: 'with' | 'async with'
   /** The name bound by `with ... as name` or `name = call(...)`, if any. */
   boundTo?: string
+  /** For `obj.method(...)`: the receiver's text and the method name. */
+  receiver?: string
+  method?: string
 }
 
 export interface YieldFact {

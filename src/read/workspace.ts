@@ -5,7 +5,7 @@
  * (`..`, absolute, or through a symlink) is refused. Files that are too large, binary or not
  * UTF-8 produce a notice instead of an exception; nothing read is ever lost silently.
  */
-import { closeSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import type { Notice } from '../rules/types.js'
 
@@ -118,36 +118,22 @@ export class Workspace implements FileSource {
   private load(rel: string): ReadFile | null {
     const abs = this.resolveInside(rel)
     if (!abs) return null
-    let fd: number
+    let buf: Buffer
     try {
       const st = statSync(abs)
       if (!st.isFile()) return null
       if (st.size > MAX_FILE_BYTES) {
-        this.notice(
-          'warning',
-          rel,
-          `skipped: ${st.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one file`
-        )
+        this.notice('warning', rel, `skipped: ${st.size} bytes is over the ${MAX_FILE_BYTES}-byte limit for one file`)
         return null
       }
-      fd = openSync(abs, 'r')
+      buf = readFileSync(abs)
     } catch (e) {
       this.notice('warning', rel, `could not be read: ${(e as Error).message}`)
       return null
     }
-    let buf: Buffer
-    try {
-      const st = statSync(abs)
-      buf = Buffer.alloc(st.size)
-      let off = 0
-      while (off < st.size) {
-        const n = readSync(fd, buf, off, st.size - off, off)
-        if (n === 0) break
-        off += n
-      }
-      buf = buf.subarray(0, off)
-    } finally {
-      closeSync(fd)
+    if (buf.length > MAX_FILE_BYTES) {
+      this.notice('warning', rel, `skipped: ${buf.length} bytes is over the ${MAX_FILE_BYTES}-byte limit for one file`)
+      return null
     }
     this.bytesRead += buf.length
     if (buf.subarray(0, 8192).includes(0)) {
