@@ -85,6 +85,16 @@ export class Project {
     return this.config.rootdir
   }
 
+  /** Does a file exist in the analysed tree (e.g. a package's `__init__.py`)? Read as data only. */
+  fileExists(rel: string): boolean {
+    return this.fs.exists(rel)
+  }
+
+  /** The text of a file in the analysed tree (e.g. a requirements file a fix edits), or null. Read as data only. */
+  readText(rel: string): string | null {
+    return this.fs.read(rel)
+  }
+
   get configPath(): string | null {
     return this.config.path
   }

@@ -6,6 +6,7 @@ import type { Finding, Fix, RelatedLocation, RuleMeta, Severity } from './types.
 import type { FixtureDef, PyFile, Span, TestFunc } from '../model/types.js'
 import type { Project } from '../model/project.js'
 import { AsyncioModel, PA_ERAS, paEra, type PaEra } from '../resolve/asyncio.js'
+import { AnyioModel } from '../resolve/anyio.js'
 import type { Suite } from '../resolve/suite.js'
 import { docsUrl } from './docs-url.js'
 
@@ -42,6 +43,13 @@ export class RuleContext {
   readonly asyncio: AsyncioModel
   /** pytest-asyncio release lines the pins allow, oldest first, with the versions in each. */
   readonly paEras: EraBucket[]
+  private anyioModel: AnyioModel | null = null
+
+  /** anyio's pytest plugin (built on first use: most suites have no anyio tests). */
+  get anyio(): AnyioModel {
+    if (!this.anyioModel) this.anyioModel = new AnyioModel(this.suite, this.project, this.asyncio)
+    return this.anyioModel
+  }
 
   constructor(
     readonly suite: Suite,
