@@ -237,6 +237,25 @@ class Extractor {
     return null
   }
 
+  /** Marks of `pytest.param(..., marks=m | [m, ...])` entries in parametrize marks' argvalues. */
+  paramMarks(marks: Mark[]): Mark[] {
+    const out: Mark[] = []
+    for (const pm of marks) {
+      if (pm.name !== 'parametrize') continue
+      const values = pm.args[1] ?? pm.kwargs.get('argvalues')
+      for (const v of values?.items ?? []) {
+        if (v.kind !== 'call' || v.qual !== 'pytest.param') continue
+        const mv = v.kwargs?.get('marks')
+        if (!mv) continue
+        for (const x of mv.kind === 'list' || mv.kind === 'tuple' ? (mv.items ?? []) : [mv]) {
+          const m = this.markOf(x, 'param')
+          if (m) out.push(m)
+        }
+      }
+    }
+    return out
+  }
+
   /** Marks in a `pytestmark = ...` value: one mark or a list/tuple of them. */
   marksOfPytestmark(v: Value): Mark[] {
     const vals = v.kind === 'list' || v.kind === 'tuple' ? (v.items ?? []) : [v]
@@ -410,7 +429,8 @@ class Extractor {
             break
           }
           case 'yield':
-            facts.yields.push({ span: this.span(cursor.currentNode), within: ctx.within, conditional: ctx.conditional, inLoop: ctx.inLoop })
+            // The `yield` keyword token inside a yield expression has the same type: count the expression once.
+            if (cursor.nodeIsNamed) facts.yields.push({ span: this.span(cursor.currentNode), within: ctx.within, conditional: ctx.conditional, inLoop: ctx.inLoop })
             break
           case 'assignment':
           case 'augmented_assignment': {
@@ -531,6 +551,7 @@ class Extractor {
       const m = this.markOf(d.value, 'decorator', d.span)
       if (m) marks.push(m)
     }
+    const paramMarks = this.paramMarks(marks)
     const isStatic = decorators.some((d) => d.qual === 'staticmethod')
     const isClassMethod = decorators.some((d) => d.qual === 'classmethod')
     const params = this.params(def)
@@ -577,6 +598,7 @@ class Extractor {
       argnames: argParams.map((p) => p.name),
       decorators,
       marks,
+      ...(paramMarks.length ? { paramMarks } : {}),
       isStatic,
       isClassMethod,
       facts

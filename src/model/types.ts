@@ -129,6 +129,12 @@ export interface PyFunction {
   decorators: Decorator[]
   /** pytest marks applied by decorators, in pytest's order (bottom-most decorator first). */
   marks: Mark[]
+  /**
+   * Marks given to single parameter sets by `pytest.param(..., marks=...)` in the function's own
+   * `parametrize` decorators (origin `param`). Each applies only to its parameter set's items,
+   * after the decorator marks.
+   */
+  paramMarks?: Mark[]
   isStatic: boolean
   isClassMethod: boolean
   facts: FunctionFacts

@@ -6,7 +6,8 @@ import type { FixtureDef, PyFile, Scope, TestFunc, Value } from '../model/types.
 import { isScope, scopeRank } from '../model/types.js'
 import { isKnown, type PaEra } from '../resolve/asyncio.js'
 import type { RuleContext } from './engine.js'
-import { importEdit, insertDecorator, localName, markPrefix, preferredQuote, pyString, replaceCallee, setKwarg } from '../fix/edits.js'
+import { deleteLines, importEdit, insertDecorator, localName, markPrefix, preferredQuote, pyString, removeKwarg, removeListItem, replaceCallee, setKwarg } from '../fix/edits.js'
+import type { Mark, Span } from '../model/types.js'
 
 /** The span of `key=value` for a keyword argument whose value is `v`. */
 export function kwargSpan(file: PyFile, v: Value, key: string): { start: number; end: number } | null {
@@ -24,16 +25,45 @@ export function setTestLoopScopeFix(ctx: RuleContext, test: TestFunc, scope: Sco
   const file = test.file
   if (!file.exactText) return null
   const hit = ctx.asyncio.asyncioMark(test)
+  // A bare mark (the test's own, its class's or the module's) hides a later mark that already
+  // selects this scope (PA205/PA206): removing it is the smaller change, and the same edit those
+  // rules suggest.
+  if (hit && (hit.mark.origin === 'decorator' || hit.mark.origin === 'pytestmark') && isBareMark(hit.mark) && !ctx.suite.hookMarks().some((h) => h.mark.name === 'asyncio')) {
+    const next = ctx.suite.marks(test, 'asyncio', ctx.asyncio.baseClassMarksFirst).find((h) => h.mark !== hit.mark)
+    const owner = hit.level === 'class' && hit.cls ? ctx.suite.mro(hit.cls).find((c) => c.ownMarks.includes(hit.mark)) : undefined
+    const pytestmark = hit.level === 'module' ? file.pytestmark : owner?.pytestmark
+    const removal = next && markScope(next.mark, kw) === scope && (hit.level !== 'class' || owner) ? removeMarkEdits(file, hit.mark, pytestmark) : null
+    if (removal) {
+      return { title: `Remove the bare asyncio mark that hides the one with \`${kw}="${scope}"\``, edits: removal, applicability: 'safe' }
+    }
+  }
   const edits: TextEdit[] = []
   const q = preferredQuote(file, hit?.mark.value)
   const valueText = pyString(scope, q)
   if (hit && hit.level === 'function' && hit.mark.origin === 'decorator') {
     const mv = hit.mark.value
     const other = kw === 'loop_scope' ? 'scope' : 'loop_scope'
+    const own = mv.kwargs?.get(kw)
     const otherValue = mv.kwargs?.get(other)
-    if (otherValue) {
+    const positional = mv.items ?? []
+    const unknown = [...(mv.kwargs?.keys() ?? [])].filter((k) => k !== 'scope' && k !== 'loop_scope' && k !== 'loop_factories')
+    const typo = !positional.length && unknown.length === 1 ? mv.kwargs?.get(unknown[0] as string) : undefined
+    if (own) {
+      edits.push(setKwarg(file, mv, kw, valueText))
+      // Both spellings on one mark (PA202): the deprecated one goes.
+      const drop = otherValue && kw === 'loop_scope' ? removeKwarg(file, mv, other) : null
+      if (drop) edits.push(drop)
+    } else if (otherValue) {
       // Replace the other spelling instead of adding a second one (PA202).
       const sp = kwargSpan(file, otherValue, other)
+      if (!sp) return null
+      edits.push({ path: file.path, start: sp.start, end: sp.end, text: `${kw}=${valueText}` })
+    } else if (positional.length === 1 && positional[0]!.kind === 'str' && !unknown.length) {
+      // A loop scope passed positionally (PA203) becomes the keyword instead of gaining a second one.
+      edits.push({ path: file.path, start: positional[0]!.span.start, end: positional[0]!.span.end, text: `${kw}=${valueText}` })
+    } else if (typo && typo.kind === 'str' && isScope(typo.str)) {
+      // A misspelt loop-scope keyword (PA203) is replaced rather than joined by the right one.
+      const sp = kwargSpan(file, typo, unknown[0] as string)
       if (!sp) return null
       edits.push({ path: file.path, start: sp.start, end: sp.end, text: `${kw}=${valueText}` })
     } else {
@@ -91,4 +121,45 @@ export function setFixtureLoopScopeFix(fx: FixtureDef, scope: Scope, edits: Text
     edits,
     applicability: 'safe'
   }
+}
+
+/** A mark with no arguments (`@pytest.mark.asyncio` or `@pytest.mark.asyncio()`). */
+export function isBareMark(m: Mark): boolean {
+  return m.args.length === 0 && m.kwargs.size === 0
+}
+
+/**
+ * The loop scope an asyncio mark selects as literal text: `loop_scope`, else `scope` (≥ 0.24,
+ * `kw = 'loop_scope'`), or only `scope` (0.23, `kw = 'scope'`). Undefined when it selects none.
+ */
+export function markScope(m: Mark, kw: 'loop_scope' | 'scope' = 'loop_scope'): string | undefined {
+  const truthy = (v: Value | undefined): string | undefined => (v && v.kind === 'str' && v.str ? v.str : undefined)
+  if (kw === 'loop_scope') return truthy(m.kwargs.get('loop_scope')) ?? truthy(m.kwargs.get('scope'))
+  return truthy(m.kwargs.get('scope'))
+}
+
+/**
+ * Edits removing a mark where it is written: its decorator line(s), its element of a
+ * `pytestmark` list, or the whole `pytestmark = <mark>` statement. Null when the mark does not
+ * stand on its own lines (it cannot be removed without rewriting the code around it).
+ */
+export function removeMarkEdits(file: PyFile, mark: Mark, pytestmark?: { span: Span; value: Value }): TextEdit[] | null {
+  if (!file.exactText) return null
+  const alone = (sp: Span): boolean => {
+    const ls = file.lineStarts[sp.line - 1] as number
+    const le = file.text.indexOf('\n', sp.end)
+    return /^[ \t]*$/.test(file.text.slice(ls, sp.start)) && /^[ \t]*(#.*)?\r?$/.test(file.text.slice(sp.end, le < 0 ? undefined : le))
+  }
+  const lines = (sp: Span): number[] => Array.from({ length: sp.endLine - sp.line + 1 }, (_, i) => sp.line + i)
+  if (mark.origin === 'decorator') return alone(mark.span) ? deleteLines(file, lines(mark.span)) : null
+  if (mark.origin === 'pytestmark' && pytestmark) {
+    const v = pytestmark.value
+    if (v.kind === 'list' || v.kind === 'tuple') {
+      const item = (v.items ?? []).find((i) => i.span.start === mark.span.start && i.span.end === mark.span.end)
+      if (!item) return null
+      if ((v.items ?? []).length > 1) return [removeListItem(file, v, item)]
+    }
+    return alone(pytestmark.span) ? deleteLines(file, lines(pytestmark.span)) : null
+  }
+  return null
 }
