@@ -156,3 +156,30 @@ describe('fixture resolution across conftests', () => {
     expect(m.suite.tests().map((t) => t.name)).toEqual(['test_real'])
   })
 })
+
+describe('inherited test methods', () => {
+  it('collects a base class test on the subclass, with the subclass marks', async () => {
+    const { m, closure } = await model({
+      'tests/test_inherit.py': py`
+        import pytest
+
+        class BaseSuite:
+            @pytest.fixture
+            def client(self):
+                return "base"
+
+            async def test_ping(self, client):
+                pass
+
+        @pytest.mark.asyncio(loop_scope="class")
+        class TestHttp(BaseSuite):
+            async def test_own(self):
+                pass
+      `
+    })
+    expect(m.suite.tests().map((t) => t.nodeid)).toEqual(['tests/test_inherit.py::TestHttp::test_own', 'tests/test_inherit.py::TestHttp::test_ping'])
+    expect(closure('tests/test_inherit.py::TestHttp::test_ping')).toEqual(['client@tests/test_inherit.py::BaseSuite'])
+    const t = m.suite.tests().find((x) => x.name === 'test_ping')!
+    expect(m.suite.closestMark(t, 'asyncio')?.mark.kwargs.get('loop_scope')?.str).toBe('class')
+  })
+})

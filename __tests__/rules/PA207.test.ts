@@ -29,15 +29,16 @@ const INBOX_TEST = py`
           inbox = broker.subscribe("inbox")
           assert await broker.publish("inbox", {"id": 1}) == 1
 
-      def test_topic_name(self):
-          assert "inbox".isidentifier()
-
 
   class TestFreshBrokerPerTest(InboxTests):
       pytestmark = pytest.mark.asyncio(loop_scope="function")
 
       async def test_history_is_empty(self, broker):
           assert broker.published == []
+
+
+  def test_topic_name():
+      assert "inbox".isidentifier()
 `
 
 const pa207 = (keys: string[]): string[] => keys.filter((k) => k.startsWith('PA207'))
@@ -51,7 +52,7 @@ describe('PA207 base-class-mark-beats-subclass-mark', () => {
       'tests/inbox/test_inbox.py': INBOX_TEST
     }
     const { first, second } = await checkFixed(files)
-    expect(pa207(first.keys)).toEqual(['PA207 tests/inbox/test_inbox.py:17-17'])
+    expect(pa207(first.keys)).toEqual(['PA207 tests/inbox/test_inbox.py:14-14'])
     const f = first.findings.find((x) => x.code === 'PA207')!
     expect(f.severity).toBe('warning')
     expect(f.message).toContain('since pytest 7.4.3 class marks are gathered base class first')
@@ -105,7 +106,7 @@ describe('PA207 base-class-mark-beats-subclass-mark', () => {
       'tests/test_inbox.py': INBOX_TEST.replace(/InboxTests/g, 'TestInbox')
     })
     const f = collected.findings.find((x) => x.code === 'PA207')!
-    expect(f.line).toBe(17)
+    expect(f.line).toBe(14)
     expect(f.fix).toBeUndefined()
   })
 })

@@ -73,9 +73,25 @@ export function verifyFixes(
     if (targets.some((f) => afterKeys.has(key(f)))) return false
     return after.every((f) => before.has(key(f)))
   }
+  /** How many findings a fix resolves when applied alone; -1 when it fails verification. */
+  const curedBy = (target: EngineFinding): number => {
+    const edits = target.fix!.edits
+    let texts: Map<string, string>
+    try {
+      texts = fixedTexts(src, edits)
+    } catch (e) {
+      if (e instanceof OverlappingEditsError) return -1
+      throw e
+    }
+    const after = reanalyse(texts)
+    if (!after.every((f) => before.has(key(f)))) return -1
+    if (after.some((f) => key(f) === key(target))) return -1
+    return before.size - new Set(after.map(key)).size
+  }
   const withhold = (f: EngineFinding, why: string): EngineFinding => {
     notices.push({ level: 'warning', path: f.path, line: f.line, message: `internal: the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` })
-    const { fix: _fix, ...rest } = f
+    const rest: EngineFinding = { ...f }
+    delete rest.fix
     return rest
   }
 
@@ -90,9 +106,24 @@ export function verifyFixes(
     })
   }
 
-  // 2. Every fix together, else one by one.
+  // 2. Every fix together (the usual case: one re-analysis). Otherwise build the largest set
+  //    that still verifies together, errors first: a fix that only works alone would leave a
+  //    broken tree when applied with the others (`--fix`, or committing every suggestion).
   const withFix = current.filter((f) => f.fix)
   if (!withFix.length) return current
   if (resolves(withFix.flatMap((f) => f.fix!.edits), withFix)) return current
-  return current.map((f) => (!f.fix || resolves(f.fix.edits, [f]) ? f : withhold(f, 'did not verify (it left its finding or introduced a new one)')))
+  // Fixes that cure the cause resolve more findings than those that treat a symptom: try them first.
+  const rank = { error: 0, warning: 1, info: 2 } as const
+  const cured = new Map<EngineFinding, number>()
+  for (const f of withFix) cured.set(f, curedBy(f))
+  const ordered = [...withFix].sort((a, b) => (cured.get(b) as number) - (cured.get(a) as number) || rank[a.severity] - rank[b.severity])
+  const accepted: EngineFinding[] = []
+  const rejected = new Map<EngineFinding, string>()
+  for (const f of ordered) {
+    const trial = [...accepted, f]
+    if (cured.get(f) === -1) rejected.set(f, 'did not verify (it left its finding or introduced a new one)')
+    else if (resolves(trial.flatMap((x) => x.fix!.edits), trial)) accepted.push(f)
+    else rejected.set(f, 'works alone but not together with the fixes of other findings')
+  }
+  return current.map((f) => (rejected.has(f) ? withhold(f, rejected.get(f) as string) : f))
 }

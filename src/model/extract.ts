@@ -867,10 +867,24 @@ class Extractor {
     const visit = (cls: PyClass): void => {
       file.fixtures.push(...cls.fixtures)
       if (kind === 'test' && cls.collected) {
-        for (const m of cls.methods) {
-          if (!this.collect.isTestFunction(m.name)) continue
-          if (cls.fixtures.some((fx) => fx.func === m)) continue
-          file.tests.push({ name: m.name, func: m, file, cls, nodeid: `${this.path}::${cls.qualName}::${m.name}` })
+        // Own methods first, then those inherited from base classes of this module (pytest
+        // collects them on the subclass too), the first definition in MRO order winning.
+        const seen = new Set<string>()
+        const chain: PyClass[] = [cls]
+        for (let i = 0; i < chain.length; i++) {
+          for (const b of (chain[i] as PyClass).bases) {
+            const base = b.kind === 'name' ? file.classes.find((c) => c.name === b.text) : undefined
+            if (base && !chain.includes(base)) chain.push(base)
+          }
+        }
+        for (const owner of chain) {
+          for (const m of owner.methods) {
+            if (seen.has(m.name)) continue
+            seen.add(m.name)
+            if (!this.collect.isTestFunction(m.name)) continue
+            if (owner.fixtures.some((fx) => fx.func === m)) continue
+            file.tests.push({ name: m.name, func: m, file, cls, nodeid: `${this.path}::${cls.qualName}::${m.name}` })
+          }
         }
       }
       for (const inner of cls.classes) visit(inner)

@@ -39,6 +39,7 @@ export interface EngineFinding extends Finding {
 
 export class RuleContext {
   readonly findings: EngineFinding[] = []
+  private readonly reported = new Set<string>()
   private current: Rule | null = null
   readonly asyncio: AsyncioModel
   /** pytest-asyncio release lines the pins allow, oldest first, with the versions in each. */
@@ -134,6 +135,10 @@ export class RuleContext {
       involves: d.involves ?? []
     }
     if (d.fix && d.fix.edits.length) f.fix = d.fix
+    // An inherited test method is one definition collected in several classes: one finding per anchor.
+    const k = `${f.code}\0${f.path}\0${f.line}\0${f.endLine}\0${f.column}`
+    if (this.reported.has(k)) return
+    this.reported.add(k)
     this.findings.push(f)
   }
 }
