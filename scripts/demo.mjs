@@ -1,26 +1,35 @@
-// `npm run demo`: run the bundled CLI on a realistic broken suite (examples/demo/head), print the
-// findings with their fixes, apply the fixes to a scratch copy and show that a re-run is clean.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+// `npm run demo`: the bundled action (dist/index.js) reviews a pull request on the in-repo GitHub
+// emulator: examples/demo/base is a passing async suite, examples/demo/head the change that
+// breaks it. It prints the review as the pull request page shows it, commits the suggestions,
+// and shows that the re-run on the push finds nothing and resolves its threads.
+//
+// The emulator is TypeScript (__tests__/emulator); esbuild bundles it next to node_modules so
+// its dependencies (GitHub's OpenAPI and GraphQL descriptions) resolve.
+import { build } from 'esbuild'
+import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { spawnSync } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
 
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..')
-const cli = join(root, 'dist', 'cli.js')
-const work = mkdtempSync(join(tmpdir(), 'loopscope-demo-'))
-cpSync(join(root, 'examples', 'demo', 'head'), work, { recursive: true })
-
-const run = (args) => spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
-try {
-  console.log('$ loopscope check    # examples/demo/head: a PR that shares the database fixture across the session\n')
-  const first = run(['check'])
-  process.stdout.write(first.stdout + first.stderr)
-  console.log(`(exit status ${first.status})\n`)
-  console.log('$ loopscope check --fix\n')
-  const fix = run(['check', '--fix', '--no-fix-diff'])
-  process.stdout.write(fix.stdout + fix.stderr)
-  console.log(`(exit status ${fix.status})`)
-  if (first.status !== 1 || fix.status !== 0) process.exitCode = 1
-} finally {
-  rmSync(work, { recursive: true, force: true })
+const out = join(root, 'node_modules', '.cache', 'loopscope-demo', 'demo.mjs')
+mkdirSync(join(out, '..'), { recursive: true })
+await build({
+  entryPoints: [join(root, '__tests__', 'emulator', 'demo.ts')],
+  outfile: out,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning'
+})
+const { runDemo, removeTempDirs } = await import(pathToFileURL(out).href)
+const ok = await runDemo({
+  action: join(root, 'dist', 'index.js'),
+  example: join(root, 'examples', 'demo'),
+  print: (text) => console.log(text)
+}).finally(removeTempDirs)
+if (!ok) {
+  console.error('\nThe demo did not end as expected (see above).')
+  process.exitCode = 1
 }

@@ -834,10 +834,16 @@ export class AnyioModel {
   }
 
   /** `anyio_backend` is in the test's closure, so the plugin runs its async fixtures (and, for a coroutine, the test). */
+  private readonly hasBackendCache = new Map<TestFunc, boolean>()
+
   hasBackend(test: TestFunc): boolean {
     if (!this.enabled) return false
-    if (this.directlyParametrized(test)) return true
-    return this.closure(test).some((e) => e.name === 'anyio_backend')
+    let v = this.hasBackendCache.get(test)
+    if (v === undefined) {
+      v = this.directlyParametrized(test) || this.closure(test).some((e) => e.name === 'anyio_backend')
+      this.hasBackendCache.set(test, v)
+    }
+    return v
   }
 
   /** pytest-asyncio runs this coroutine test instead (its auto mode, or an `asyncio` mark). */
@@ -851,8 +857,11 @@ export class AnyioModel {
   }
 
   /** Parsed tests the plugin runs. */
+  private anyioTestsCache: TestFunc[] | null = null
+
   anyioTests(): TestFunc[] {
-    return this.suite.tests().filter((t) => this.isAnyioTest(t))
+    if (!this.anyioTestsCache) this.anyioTestsCache = this.suite.tests().filter((t) => this.isAnyioTest(t))
+    return this.anyioTestsCache
   }
 
   // --- fixtures -----------------------------------------------------------------------------

@@ -23,12 +23,17 @@ export interface MarkSite {
   hook?: HookMark
 }
 
+const siteCache = new WeakMap<RuleContext, MarkSite[]>()
+
 export function asyncioMarkSites(ctx: RuleContext): MarkSite[] {
+  const cached = siteCache.get(ctx)
+  if (cached) return cached
   const out: MarkSite[] = []
+  siteCache.set(ctx, out)
+  const seen = new Map<string, number>()
   const push = (s: MarkSite): void => {
-    const same = out.filter(
-      (o) => o.symbol === s.symbol || o.symbol.startsWith(`${s.symbol}#`)
-    ).length
+    const same = seen.get(s.symbol) ?? 0
+    seen.set(s.symbol, same + 1)
     out.push(same ? { ...s, symbol: `${s.symbol}#${same + 1}` } : s)
   }
   for (const file of ctx.targetFiles()) {
