@@ -5,7 +5,7 @@ import {
   readReviewRun,
   reviewMarker,
   runKey
-} from '../../src/github/fingerprint.js'
+} from '../../src/report/fingerprint.js'
 
 describe('fingerprints', () => {
   const subject = {

@@ -2,7 +2,7 @@ import { DiffIndex, filesFromGitDiff } from '../../src/github/diff.js'
 import { placeFindings, type InlinePlacement } from '../../src/github/placement.js'
 import { buildReview, bottomUp, toReviewComment } from '../../src/github/review.js'
 import { inlineCommentBody } from '../../src/github/comment.js'
-import { readMarkers, fingerprint } from '../../src/github/fingerprint.js'
+import { readMarkers, fingerprint } from '../../src/report/fingerprint.js'
 import { commitAll, git, removeTempDirs, tempDir, writeTree } from '../emulator/git-fixture.js'
 import { finding, insertAtLine, lineOf, replaceIn } from './helpers.js'
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
 import { toSarif } from '../../src/report/sarif.js'
-import { fingerprint } from '../../src/github/fingerprint.js'
+import { fingerprint } from '../../src/report/fingerprint.js'
 import { finding, insertAtLine, replaceIn } from './helpers.js'
 
 const require = createRequire(import.meta.url)

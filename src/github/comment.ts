@@ -11,7 +11,7 @@ import {
   renderMessage,
   truncate
 } from '../report/markdown.js'
-import { findingMarker } from './fingerprint.js'
+import { findingMarker } from '../report/fingerprint.js'
 import type { FixDiff, InlinePlacement, Placement } from './placement.js'
 
 /** GitHub rejects bodies over 65,536 characters; stay well below. */

@@ -85,7 +85,7 @@ export function howToEnableComments(kind: FailureKind, isFork: boolean): string 
       'forks, run Loopscope on `pull_request_target` instead of `pull_request`: that event runs the ' +
       'workflow from the base branch with a write token. This is safe with Loopscope because it ' +
       'only reads the pull request files as text and never runs, imports or installs anything from them; ' +
-      'do not add steps that execute the pull request code to that job. See docs/action.md (Fork pull requests).'
+      'do not add steps that execute the pull request code to that job. See the README, "Pull requests from forks".'
     )
   }
   if (kind === 'rate-limit') {

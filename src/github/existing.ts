@@ -5,7 +5,7 @@
  * identity counts; everything else is somebody else's and is never touched.
  */
 import type { GitHubClient } from './client.js'
-import { readMarkers, readReviewRun } from './fingerprint.js'
+import { readMarkers, readReviewRun } from '../report/fingerprint.js'
 
 export interface PullRef {
   owner: string

@@ -15,7 +15,7 @@ import { editsByPath } from '../fix/apply.js'
 import { byPriority } from '../report/annotations.js'
 import type { Finding } from '../rules/types.js'
 import type { DiffIndex } from './diff.js'
-import { blockDiff, isNoOp, lineBlock, type LineBlock } from './suggestion.js'
+import { blockDiff, isNoOp, lineBlock, type LineBlock } from '../fix/blocks.js'
 
 export interface FixDiff {
   path: string

@@ -14,7 +14,7 @@ import {
   type ExistingState,
   type PullRef
 } from './existing.js'
-import { readReviewRun } from './fingerprint.js'
+import { readReviewRun } from '../report/fingerprint.js'
 import { placeFindings, type BodyPlacement } from './placement.js'
 import { reconcile } from './reconcile.js'
 import { buildReview, type ReviewDraft } from './review.js'

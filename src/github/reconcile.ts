@@ -9,7 +9,7 @@
  */
 import type { Finding } from '../rules/types.js'
 import type { ExistingState } from './existing.js'
-import { fingerprint } from './fingerprint.js'
+import { fingerprint } from '../report/fingerprint.js'
 import { byPriority } from '../report/annotations.js'
 
 export interface Reconciled {

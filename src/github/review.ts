@@ -6,7 +6,7 @@
 import type { Finding, Severity } from '../rules/types.js'
 import { escapeHtml } from '../report/markdown.js'
 import { bodyEntry, inlineCommentBody, MAX_BODY } from './comment.js'
-import { reviewMarker } from './fingerprint.js'
+import { reviewMarker } from '../report/fingerprint.js'
 import type { BodyPlacement, InlinePlacement, Placement } from './placement.js'
 
 export interface ReviewComment {

@@ -6,7 +6,7 @@
  */
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif'
 import type { Finding, Notice, Severity, TextEdit } from '../rules/types.js'
-import { fingerprint } from '../github/fingerprint.js'
+import { fingerprint } from './fingerprint.js'
 
 export interface SarifOptions {
   version: string

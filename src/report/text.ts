@@ -1,7 +1,6 @@
 /** Human-readable output, like ruff's: `path:line:col: CODE message`, then the fix as a diff. */
-import { createTwoFilesPatch } from 'diff'
 import type { Finding, Notice } from '../rules/types.js'
-import { applyEdits } from '../fix/apply.js'
+import { blockDiff, lineBlock } from '../fix/blocks.js'
 
 export interface TextOptions {
   color: boolean
@@ -18,19 +17,12 @@ export function fixDiff(f: Finding, sources: ReadonlyMap<string, string>, displa
   for (const e of f.fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e])
   let out = ''
   for (const [p, edits] of byPath) {
-    const before = sources.get(p) ?? ''
-    let after: string
     try {
-      after = applyEdits(before, edits)
+      // Diff only the changed block: the cost is the size of the fix, not of the file.
+      out += blockDiff(displayPath(p), sources.get(p) ?? '', lineBlock(p, sources.get(p) ?? '', edits), 1) + '\n'
     } catch {
       continue
     }
-    const dp = displayPath(p)
-    const patch = createTwoFilesPatch(`a/${dp}`, `b/${dp}`, before, after, '', '', { context: 1 })
-    out += patch
-      .split('\n')
-      .filter((l) => !l.startsWith('====') && l !== '\\ No newline at end of file')
-      .join('\n')
   }
   return out
 }

@@ -4,7 +4,7 @@
  * and a unified diff of it (for a ```diff block when those lines cannot take a suggestion).
  */
 import { structuredPatch } from 'diff'
-import { applyEdits } from '../fix/apply.js'
+import { applyEdits } from './apply.js'
 import type { TextEdit } from '../rules/types.js'
 
 export interface LineBlock {

@@ -1,5 +1,5 @@
-import { blockDiff, isNoOp, lineBlock, lineOfOffset } from '../../src/github/suggestion.js'
-import { insertAtLine, replaceIn } from './helpers.js'
+import { blockDiff, isNoOp, lineBlock, lineOfOffset } from '../src/fix/blocks.js'
+import { insertAtLine, replaceIn } from './github/helpers.js'
 
 const text = [
   'import pytest_asyncio',
