@@ -20372,7 +20372,7 @@ function verifyFixes(findings, src, reanalyse, notices) {
     return before.size - new Set(after.map(key)).size;
   };
   const withhold = (f, why) => {
-    notices.push({ level: "warning", path: f.path, line: f.line, message: `internal: the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` });
+    notices.push({ level: "info", internal: true, path: f.path, line: f.line, message: `the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` });
     const rest = { ...f };
     delete rest.fix;
     return rest;
@@ -20504,11 +20504,12 @@ async function analyze(opts) {
       }
     }
   }
-  const notices = [...project.notices, ...ws.notices, ...verifyNotices];
+  const notices = [...project.notices, ...ws.notices];
   const out2 = findings.map(({ involves: _involves, ...f }) => f);
   return {
     findings: out2,
     notices,
+    diagnostics: verifyNotices,
     sources,
     stats: { filesRead: model.filesRead, filesParsed: model.filesParsed, ms: Math.round(performance.now() - t0) },
     project
@@ -21272,6 +21273,8 @@ async function mainInner(argv, out2, err2, cwd) {
     if (values.fix) out2(`Fixed ${fixedCount} finding${fixedCount === 1 ? "" : "s"}.
 `);
   }
+  if (process.env.LOOPSCOPE_DEBUG) for (const n of result.diagnostics) err2(`debug: ${n.path ? `${n.path}:${n.line ?? 1}: ` : ""}${n.message}
+`);
   if (format !== "text") for (const n of result.notices) err2(`${n.level}: ${n.path ? `${n.path}${n.line ? `:${n.line}` : ""}: ` : ""}${n.message}
 `);
   if (failOn === "never") return 0;

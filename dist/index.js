@@ -42082,7 +42082,7 @@ function verifyFixes(findings, src, reanalyse, notices) {
     return before.size - new Set(after.map(key)).size;
   };
   const withhold = (f, why) => {
-    notices.push({ level: "warning", path: f.path, line: f.line, message: `internal: the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` });
+    notices.push({ level: "info", internal: true, path: f.path, line: f.line, message: `the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` });
     const rest = { ...f };
     delete rest.fix;
     return rest;
@@ -42214,11 +42214,12 @@ async function analyze(opts) {
       }
     }
   }
-  const notices = [...project.notices, ...ws.notices, ...verifyNotices];
+  const notices = [...project.notices, ...ws.notices];
   const out2 = findings.map(({ involves: _involves, ...f }) => f);
   return {
     findings: out2,
     notices,
+    diagnostics: verifyNotices,
     sources,
     stats: { filesRead: model.filesRead, filesParsed: model.filesParsed, ms: Math.round(performance.now() - t0) },
     project

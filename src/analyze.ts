@@ -35,6 +35,8 @@ export interface AnalyzeOptions {
 export interface AnalysisResult {
   findings: Finding[]
   notices: Notice[]
+  /** Loopscope's own diagnostics (fixes withheld by verification): for debugging, not for users' reports. */
+  diagnostics: Notice[]
   sources: ReadonlyMap<string, string>
   stats: { filesRead: number; filesParsed: number; ms: number }
   project: Project
@@ -168,11 +170,12 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       }
     }
   }
-  const notices: Notice[] = [...project.notices, ...ws.notices, ...verifyNotices]
+  const notices: Notice[] = [...project.notices, ...ws.notices]
   const out: Finding[] = findings.map(({ involves: _involves, ...f }) => f)
   return {
     findings: out,
     notices,
+    diagnostics: verifyNotices,
     sources,
     stats: { filesRead: model.filesRead, filesParsed: model.filesParsed, ms: Math.round(performance.now() - t0) },
     project

@@ -168,6 +168,7 @@ async function mainInner(argv: string[], out: (s: string) => void, err: (s: stri
     out(formatText(result.findings, result.notices, result.sources, { color, showFixes: !values['no-fix-diff'], displayPath: display }))
     if (values.fix) out(`Fixed ${fixedCount} finding${fixedCount === 1 ? '' : 's'}.\n`)
   }
+  if (process.env.LOOPSCOPE_DEBUG) for (const n of result.diagnostics) err(`debug: ${n.path ? `${n.path}:${n.line ?? 1}: ` : ''}${n.message}\n`)
   if (format !== 'text') for (const n of result.notices) err(`${n.level}: ${n.path ? `${n.path}${n.line ? `:${n.line}` : ''}: ` : ''}${n.message}\n`)
   if (failOn === 'never') return 0
   return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0

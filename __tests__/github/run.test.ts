@@ -42,6 +42,7 @@ function analyzer(findings: Finding[], seen: AnalyzeOptions[] = []) {
     return {
       findings,
       notices: [],
+      diagnostics: [],
       sources: new Map([['conftest.py', conftest]]),
       stats: { filesRead: 1, filesParsed: 1, ms: 1 },
       project: undefined as never

@@ -89,7 +89,7 @@ export function verifyFixes(
     return before.size - new Set(after.map(key)).size
   }
   const withhold = (f: EngineFinding, why: string): EngineFinding => {
-    notices.push({ level: 'warning', path: f.path, line: f.line, message: `internal: the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` })
+    notices.push({ level: 'info', internal: true, path: f.path, line: f.line, message: `the fix for ${f.code} ("${f.fix?.title}") ${why} and was withheld; the finding is still reported.` })
     const rest: EngineFinding = { ...f }
     delete rest.fix
     return rest

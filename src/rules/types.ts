@@ -62,6 +62,8 @@ export interface Finding {
 /** Something the user must hear about that is not a rule finding (unreadable file, broken config, ...). */
 export interface Notice {
   level: 'info' | 'warning' | 'error'
+  /** Loopscope's own diagnostics (e.g. a withheld fix): logged for debugging, never annotated. */
+  internal?: boolean
   path?: string
   line?: number
   message: string
