@@ -18,6 +18,7 @@
  * - pytest-asyncio takes over a coroutine test it handles (auto mode, or an `asyncio` mark):
  *   anyio then never runs its body (AN301 / AN303 / PA701).
  */
+import { lineOf } from '../model/extract.js'
 import type { FixtureDef, HookMark, PyFile, Scope, TestFunc, Value } from '../model/types.js'
 import { isScope, scopeRank } from '../model/types.js'
 import type { Project } from '../model/project.js'
@@ -504,15 +505,7 @@ function statementStart(text: string, at: number): boolean {
 }
 
 function lineAt(file: PyFile, offset: number): number {
-  const ls = file.lineStarts
-  let lo = 0
-  let hi = ls.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((ls[mid] as number) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
+  return lineOf(file.lineStarts, offset)
 }
 
 /** `from pytest_trio.enable_trio_mode import *`, or `pytest_plugins` naming that module, in a conftest. */

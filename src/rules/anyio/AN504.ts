@@ -1,4 +1,5 @@
 import type { Rule, RuleContext } from '../engine.js'
+import { lineOf } from '../../model/extract.js'
 import { fixtureSymbol, testSymbol } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { FixtureDef, TestFunc } from '../../model/types.js'
@@ -76,7 +77,7 @@ function report(ctx: RuleContext, where: { fx?: FixtureDef; test?: TestFunc; mar
   let span: { line: number; endLine: number; col: number }
   if (fx) {
     const returns = problems.filter((p) => p.spec.origin === 'return')
-    const endLine = Math.max(fx.func.anchor.endLine, ...returns.map((p) => lineAt(file.lineStarts, p.spec.node.end - 1)))
+    const endLine = Math.max(fx.func.anchor.endLine, ...returns.map((p) => lineOf(file.lineStarts, p.spec.node.end - 1)))
     span = { line: fx.func.anchor.line, endLine, col: fx.func.anchor.col }
   } else if (where.markLevel === 'function') span = test!.func.anchor
   else span = where.markSpan!
@@ -141,14 +142,4 @@ function problemOf(ctx: RuleContext, spec: BackendSpec): Problem | null {
   }
 }
 
-function lineAt(lineStarts: number[], offset: number): number {
-  let lo = 0
-  let hi = lineStarts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((lineStarts[mid] as number) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
-}
 

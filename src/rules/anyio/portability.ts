@@ -4,6 +4,7 @@
  * anyio equivalents; plus the text helpers the AN body rules use to rewrite Python source
  * (import statements, lines, indentation, statement blocks) without a syntax tree.
  */
+import { lineOf } from '../../model/extract.js'
 import type { Fix, TextEdit } from '../types.js'
 import type { CallFact, FixtureDef, PyFile, PyFunction, Scope, TestFunc, Value } from '../../model/types.js'
 import { isScope, scopeRank } from '../../model/types.js'
@@ -202,15 +203,7 @@ export function failsOnOtherBackend(api: PortableApi, call: CallFact, fn: PyFunc
 // Lines and indentation
 
 export function lineAt(file: PyFile, offset: number): number {
-  const ls = file.lineStarts
-  let lo = 0
-  let hi = ls.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((ls[mid] as number) <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
+  return lineOf(file.lineStarts, offset)
 }
 
 /** Start offset of a 1-based line. */
