@@ -3,7 +3,7 @@
 // times, each in a fresh process: reading every file, tree-sitter-parsing every file (the
 // baseline), the full `check`, and PR mode (10 changed files). Reports medians and ratios.
 import { build } from 'esbuild'
-import { copyFileSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
