@@ -32520,6 +32520,10 @@ var Project = class _Project {
   insertIniOptionEdit(key2, value) {
     const edit = insertOptionEdit(this.config, key2, value);
     if (!edit) return null;
+    if (!this.config.path) {
+      const dir = edit.path.includes("/") ? edit.path.slice(0, edit.path.lastIndexOf("/") + 1) : "";
+      if (CONFIG_NAMES.some((n) => this.fs.exists(dir + n) && this.fs.read(dir + n) === null)) return null;
+    }
     const header = this.config.section?.header;
     if (this.config.path && header) return { edit, anchor: { path: this.config.path, line: header.line, endLine: header.line, col: header.col } };
     if (this.config.path) return { edit, anchor: { path: this.config.path, line: 1, endLine: 1, col: 1 } };
@@ -33428,15 +33432,7 @@ function statementStart(text, at) {
   return c === "=" && text[p - 1] !== "=" && text[p - 1] !== "!" && text[p - 1] !== "<" && text[p - 1] !== ">";
 }
 function lineAt(file, offset) {
-  const ls = file.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (ls[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lineOf(file.lineStarts, offset);
 }
 function trioModeLine(f) {
   const m = /^from[ \t]+pytest_trio\.enable_trio_mode[ \t]+import[ \t]+\*[ \t]*(#.*)?$/m.exec(f.text);
@@ -37226,11 +37222,18 @@ async def test_gives_up():
     if (!ctx.project.usesPytestAsyncio(ctx.suite)) return;
     const pytest84 = pytestAtLeast(ctx, "8.4");
     const pytestOld = ctx.project.versions.pytest.candidates.some((v) => cmpVersion(v, "8.4") < 0);
+    const siblingCounts = /* @__PURE__ */ new Map();
     for (const test of ctx.targetTests()) {
       if (!test.func.isAsync || isGiven(test.func)) continue;
       if (pluginRuns(ctx, test)) continue;
-      const siblings = test.file.tests.filter((t) => t !== test && t.func.isAsync);
-      if (siblings.some((t) => anyioRuns(ctx, t)) && !siblings.some((t) => ctx.asyncio.isAsyncioTest(t))) continue;
+      let c = siblingCounts.get(test.file);
+      if (!c) {
+        const asyncTests = test.file.tests.filter((t) => t.func.isAsync);
+        c = { anyio: new Set(asyncTests.filter((t) => anyioRuns(ctx, t))), asyncio: new Set(asyncTests.filter((t) => ctx.asyncio.isAsyncioTest(t))) };
+        siblingCounts.set(test.file, c);
+      }
+      const others = (set) => set.size - (set.has(test) ? 1 : 0);
+      if (others(c.anyio) && !others(c.asyncio)) continue;
       const { edits, mark } = addAsyncioMarkEdits(ctx, test);
       const outcome = pytest84 ? `pytest ${pytestOld ? "8.4 and newer fails" : "fails"} it: \`${unhandledAsyncTest(true)}\`${pytestOld ? ` (older pytest skips it: \`${unhandledAsyncTest(false)}\`)` : ""}` : `pytest skips it: \`${unhandledAsyncTest(false)}\``;
       ctx.report({
@@ -39204,13 +39207,22 @@ async def test_half_open_probe_closes_circuit():
     const fails = !pytest.length || pytest.some((v) => cmpVersion(v, "8.4") >= 0);
     const skips = pytest.some((v) => cmpVersion(v, "8.4") < 0);
     const byModule = /* @__PURE__ */ new Map();
+    const counts2 = /* @__PURE__ */ new Map();
     for (const test of ctx.targetTests()) {
       if (!unhandled(ctx, test)) continue;
       if (paStrict) {
-        const siblings = test.file.tests.filter((t) => t !== test && t.func.isAsync);
-        if (!siblings.some((t) => anyio.hasBackend(t)) || siblings.some((t) => ctx.asyncio.isAsyncioTest(t))) continue;
+        let c = counts2.get(test.file);
+        if (!c) {
+          const asyncTests = test.file.tests.filter((t) => t.func.isAsync);
+          c = { backend: new Set(asyncTests.filter((t) => anyio.hasBackend(t))), asyncio: new Set(asyncTests.filter((t) => ctx.asyncio.isAsyncioTest(t))) };
+          counts2.set(test.file, c);
+        }
+        const others = (set) => set.size - (set.has(test) ? 1 : 0);
+        if (!others(c.backend) || others(c.asyncio)) continue;
       }
-      byModule.set(test.file, [...byModule.get(test.file) ?? [], test]);
+      const list2 = byModule.get(test.file);
+      if (list2) list2.push(test);
+      else byModule.set(test.file, [test]);
     }
     for (const [file, tests] of byModule) {
       const marksOneByOne = file.tests.some((t) => t.func.isAsync && anyio.anyioMark(t)?.level !== void 0 && anyio.anyioMark(t)?.level !== "module");
@@ -39610,7 +39622,7 @@ function report3(ctx, where3, problems) {
   let span2;
   if (fx) {
     const returns = problems.filter((p) => p.spec.origin === "return");
-    const endLine = Math.max(fx.func.anchor.endLine, ...returns.map((p) => lineAt2(file.lineStarts, p.spec.node.end - 1)));
+    const endLine = Math.max(fx.func.anchor.endLine, ...returns.map((p) => lineOf(file.lineStarts, p.spec.node.end - 1)));
     span2 = { line: fx.func.anchor.line, endLine, col: fx.func.anchor.col };
   } else if (where3.markLevel === "function") span2 = test.func.anchor;
   else span2 = where3.markSpan;
@@ -39672,16 +39684,6 @@ function problemOf(ctx, spec) {
     text: `${spec.name} option${bad.length > 1 ? "s" : ""} ${bad.map((b) => `\`${b.key}\``).join(", ")} that its test runner does not take${all ? "" : ` on anyio ${describeSet([...new Set(bad.flatMap((b) => b.versions))], "anyio")}`}: \`${anyioUnknownOption(spec.name, bad[0].key)}\`${hint}`,
     edits: null
   };
-}
-function lineAt2(lineStarts2, offset) {
-  let lo = 0;
-  let hi = lineStarts2.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (lineStarts2[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 // src/rules/anyio/AN505.ts
@@ -39868,22 +39870,14 @@ function failsOnOtherBackend(api, call, fn, file) {
         const body2 = file.text.slice(call.span.end, fn.whole.end);
         const re = new RegExp(`\\basync\\s+with\\s+${name2}\\b(?!\\s*\\()`);
         const m = re.exec(blankStringsAndComments(body2));
-        if (m) return { ok: true, use: `async with ${name2}`, useLine: lineAt3(file, call.span.end + m.index) };
+        if (m) return { ok: true, use: `async with ${name2}`, useLine: lineAt2(file, call.span.end + m.index) };
       }
       return { ok: false };
     }
   }
 }
-function lineAt3(file, offset) {
-  const ls = file.lineStarts;
-  let lo = 0;
-  let hi = ls.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (ls[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+function lineAt2(file, offset) {
+  return lineOf(file.lineStarts, offset);
 }
 function lineStart(file, line) {
   return file.lineStarts[line - 1] ?? file.text.length;
@@ -40123,7 +40117,7 @@ function portCall(file, api, call, fnCalls = []) {
   }
   if (api.rewrite === "timeout") {
     if (call.withKind !== "async with") return null;
-    const line2 = lineAt3(file, call.span.start);
+    const line2 = lineAt2(file, call.span.start);
     const ls2 = lineStart(file, line2);
     const before = file.text.slice(ls2, call.span.start);
     const after = file.text.slice(call.span.end, lineContentEnd(file, line2));
@@ -40409,7 +40403,7 @@ function bodyLines(file, fn) {
   const header = fn.defSpan.endLine;
   const headerText = file.text.slice(fn.defSpan.end, lineContentEnd(file, header));
   if (!/^\s*:\s*(#.*)?$/.test(headerText)) return null;
-  const last = lineAt3(file, Math.max(fn.whole.start, fn.whole.end - 1));
+  const last = lineAt2(file, Math.max(fn.whole.start, fn.whole.end - 1));
   if (last <= header) return null;
   return { first: header + 1, last };
 }
@@ -40422,7 +40416,7 @@ function bodyStatements(file, fn) {
   return { stmts: all };
 }
 function withLineOf(file, cm) {
-  const line = lineAt3(file, cm.span.start);
+  const line = lineAt2(file, cm.span.start);
   const before = file.text.slice(lineStart(file, line), cm.span.start);
   return /^\s*(async\s+)?with\s/.test(before) ? line : null;
 }
@@ -40497,7 +40491,7 @@ function contextVarReadLine(file, fn, name2) {
   const start2 = fn.defSpan.end;
   const body2 = blankStringsAndComments(file.text.slice(start2, fn.whole.end));
   const m = new RegExp(`(?<![A-Za-z0-9_.])${escapeRe(name2)}\\s*\\.\\s*get\\s*\\(`).exec(body2);
-  return m ? lineAt3(file, start2 + m.index) : null;
+  return m ? lineAt2(file, start2 + m.index) : null;
 }
 function sameContextVar(ctx, setterFile, readerFile, name2, setId) {
   const id = contextVarId(ctx, readerFile, name2);
@@ -41221,7 +41215,7 @@ function moveTestFix(ctx, t, backend) {
   if (ctx.suite.closure(t).some((e) => e.def.file === file)) return null;
   let first = t.func.anchor.line;
   while (first > 1 && /^\s*#/.test(lineText(file, first - 1))) first--;
-  const last = lineAt3(file, Math.max(t.func.whole.start, t.func.whole.end - 1));
+  const last = lineAt2(file, Math.max(t.func.whole.start, t.func.whole.end - 1));
   const testText = linesOf(file, first, last).join(eolOf2(file));
   const stmts = importStatements(file);
   const imported = new Set(stmts.flatMap((s) => s.names.map((n) => n.local)));
@@ -42016,6 +42010,7 @@ function editsByPath(findings) {
 }
 
 // src/fix/verify.ts
+var MAX_FIXES_ONE_BY_ONE = 40;
 var key = (f) => `${f.code}\0${f.symbol}`;
 function fixedTexts(src, edits) {
   const byPath = /* @__PURE__ */ new Map();
@@ -42040,12 +42035,26 @@ function overlapGroups(findings) {
   const withFix = findings.filter((f) => f.fix);
   const parent = withFix.map((_, i2) => i2);
   const find = (i2) => parent[i2] === i2 ? i2 : parent[i2] = find(parent[i2]);
-  for (let i2 = 0; i2 < withFix.length; i2++) {
-    for (let j = i2 + 1; j < withFix.length; j++) {
-      const a = withFix[i2].fix.edits;
-      const b = withFix[j].fix.edits;
-      if (a.some((x) => b.some((y) => overlaps(x, y)))) parent[find(i2)] = find(j);
+  const union = (i2, j) => {
+    parent[find(i2)] = find(j);
+  };
+  const distinct = /* @__PURE__ */ new Map();
+  withFix.forEach((f, i2) => {
+    for (const e of f.fix.edits) {
+      const k = `${e.path}\0${e.start}\0${e.end}\0${e.text}`;
+      const d = distinct.get(k);
+      if (d) d.owners.push(i2);
+      else distinct.set(k, { e, owners: [i2] });
     }
+  });
+  const sorted = [...distinct.values()].sort((a, b) => a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : a.e.start - b.e.start);
+  let active = [];
+  for (const cur of sorted) {
+    active = active.filter((x) => x.e.path === cur.e.path && x.e.end >= cur.e.start);
+    for (const x of active) {
+      if (overlaps(x.e, cur.e)) for (const o of [...x.owners, ...cur.owners]) union(o, cur.owners[0]);
+    }
+    active.push(cur);
   }
   const groups2 = /* @__PURE__ */ new Map();
   withFix.forEach((f, i2) => groups2.set(find(i2), [...groups2.get(find(i2)) ?? [], f]));
@@ -42099,6 +42108,9 @@ function verifyFixes(findings, src, reanalyse, notices) {
   const withFix = current.filter((f) => f.fix);
   if (!withFix.length) return current;
   if (resolves(withFix.flatMap((f) => f.fix.edits), withFix)) return current;
+  if (withFix.length > MAX_FIXES_ONE_BY_ONE) {
+    return current.map((f) => f.fix ? withhold(f, `did not verify together with the other ${withFix.length - 1} fixes (too many to try one by one)`) : f);
+  }
   const rank2 = { error: 0, warning: 1, info: 2 };
   const cured = /* @__PURE__ */ new Map();
   for (const f of withFix) cured.set(f, curedBy(f));
@@ -42227,6 +42239,7 @@ async function analyze(opts) {
   function reanalyse(overrides) {
     const s2 = new Suite(project.rootdir);
     addBuiltinFixtures(s2, project);
+    const reparsed = [];
     for (const f of suite.files.values()) {
       const text = overrides.get(f.path);
       if (text === void 0) {
@@ -42235,20 +42248,35 @@ async function analyze(opts) {
       }
       const tree = parsePython(parser2, text);
       try {
-        s2.addFile(extractFile(f.path, text, tree, f.kind, true, collect));
+        const file = extractFile(f.path, text, tree, f.kind, true, collect);
+        s2.addFile(file);
+        reparsed.push(file);
+      } finally {
+        tree.delete();
+      }
+    }
+    const created = [];
+    for (const [p, text] of overrides) {
+      if (suite.files.has(p) || !p.endsWith(".py")) continue;
+      const tree = parsePython(parser2, text);
+      try {
+        const file = extractFile(p, text, tree, path4.posix.basename(p) === "conftest.py" ? "conftest" : "test", true, collect);
+        s2.addFile(file);
+        reparsed.push(file);
+        created.push(p);
       } finally {
         tree.delete();
       }
     }
     const p2 = [...overrides.keys()].some((k) => !suite.files.has(k)) ? project.withOverrides(overrides) : project;
     const onlyTests = [...overrides.keys()].every((k) => suite.files.get(k)?.kind === "test");
-    const scope = onlyTests ? /* @__PURE__ */ new Set([...overrides.keys(), ...[...targets].filter((t) => suite.files.get(t)?.kind !== "test")]) : targets;
+    const scope = onlyTests ? /* @__PURE__ */ new Set([...overrides.keys(), ...[...targets].filter((t) => suite.files.get(t)?.kind !== "test")]) : /* @__PURE__ */ new Set([...targets, ...created]);
     const ctx = new RuleContext(s2, p2, scope);
     for (const rule of ALL_RULES) {
       if (!project.isRuleEnabled(rule.meta.code, opts.select, opts.ignore)) continue;
       ctx.run(rule);
     }
-    return ctx.findings;
+    return [...ctx.findings, ...syntaxErrorFindings(reparsed)];
   }
 }
 function escapeRe2(s) {
@@ -42450,7 +42478,7 @@ function span(f) {
 function where2(f, link) {
   const text = span(f);
   const url = link?.(f.path, f.line, f.endLine);
-  return url ? `[${inlineCode(text)}](${url})` : inlineCode(text);
+  return url ? `[${inlineCode(text)}](${url.replace(/[()]/g, (c) => c === "(" ? "%28" : "%29")})` : inlineCode(text);
 }
 function fixDetails(f, input) {
   if (!f.fix) return void 0;
@@ -42459,7 +42487,8 @@ function fixDetails(f, input) {
     `**Fix:** ${renderMessage(f.fix.title)}${f.fix.applicability === "unsafe" ? " _(review before applying)_" : ""}`,
     ...diffs.map((d) => codeBlock(d.diff, "diff"))
   ];
-  return `<details><summary>${escapeHtml(`${f.code} at ${span(f)}`)}</summary>
+  const title = escapeHtml(`${f.code} at ${span(f)}`).replace(/@(?=[A-Za-z0-9_-])/g, "@\u200B").replace(/(?<!&)#(?=\d)/g, "#\u200B");
+  return `<details><summary>${title}</summary>
 
 ${body2.join("\n\n")}
 
@@ -49165,6 +49194,7 @@ var package_default = {
     test: "tsc --noEmit && NODE_OPTIONS=--experimental-vm-modules NODE_NO_WARNINGS=1 jest",
     demo: "node scripts/demo.mjs",
     bench: "node scripts/bench.mjs",
+    fuzz: "node scripts/fuzz.mjs --count 10000 --seed 1",
     lint: "eslint .",
     format: "prettier --write .",
     "format:check": "prettier --check .",
@@ -49199,6 +49229,7 @@ var package_default = {
     "ajv-formats": "^3.0.1",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
+    globals: "^17.14.0",
     graphql: "^16.15.0",
     jest: "^30.5.2",
     prettier: "^3.10.1",

@@ -50,7 +50,7 @@ function testModule(r: () => number, isAsync: boolean, fixtures: string[]): stri
     : `import json\nfrom decimal import Decimal\n\nimport pytest\n\nfrom app.pricing import compute_total\n`
   const parts = [header, `\n@pytest.fixture\ndef items():\n    return [Decimal("1.50"), Decimal("2.25"), Decimal("3.00"), Decimal("4.75")]\n`]
   parts.push(`\ndef _load(name):\n    with open(name) as fh:\n        return json.load(fh) if name.endswith(".json") else fh.read()\n`)
-  const count = 9 + Math.floor(r() * 5)
+  const count = 10 + Math.floor(r() * 5)
   for (let i = 0; i < count; i++) {
     if (isAsync && r() < 0.6) parts.push('\n\n' + asyncTest(r, i, fixtures))
     else if (r() < 0.2) {

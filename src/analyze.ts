@@ -185,6 +185,7 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
   function reanalyse(overrides: Map<string, string>): EngineFinding[] {
     const s2 = new Suite(project.rootdir)
     addBuiltinFixtures(s2, project)
+    const reparsed: PyFile[] = []
     for (const f of suite.files.values()) {
       const text = overrides.get(f.path)
       if (text === undefined) {
@@ -193,7 +194,23 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
       }
       const tree = parsePython(parser, text)
       try {
-        s2.addFile(extractFile(f.path, text, tree, f.kind, true, collect))
+        const file = extractFile(f.path, text, tree, f.kind, true, collect)
+        s2.addFile(file)
+        reparsed.push(file)
+      } finally {
+        tree.delete()
+      }
+    }
+    // Python files a fix creates (a test moved to its own module) are checked too.
+    const created: string[] = []
+    for (const [p, text] of overrides) {
+      if (suite.files.has(p) || !p.endsWith('.py')) continue
+      const tree = parsePython(parser, text)
+      try {
+        const file = extractFile(p, text, tree, path.posix.basename(p) === 'conftest.py' ? 'conftest' : 'test', true, collect)
+        s2.addFile(file)
+        reparsed.push(file)
+        created.push(p)
       } finally {
         tree.delete()
       }
@@ -202,13 +219,14 @@ export async function analyze(opts: AnalyzeOptions): Promise<AnalysisResult> {
     // Edits confined to test modules cannot change findings in other test modules (their
     // fixtures and marks are module-local), so only those modules and the conftests are re-checked.
     const onlyTests = [...overrides.keys()].every((k) => suite.files.get(k)?.kind === 'test')
-    const scope = onlyTests ? new Set([...overrides.keys(), ...[...targets].filter((t) => suite.files.get(t)?.kind !== 'test')]) : targets
+    const scope = onlyTests ? new Set([...overrides.keys(), ...[...targets].filter((t) => suite.files.get(t)?.kind !== 'test')]) : new Set([...targets, ...created])
     const ctx = new RuleContext(s2, p2, scope)
     for (const rule of ALL_RULES) {
       if (!project.isRuleEnabled(rule.meta.code, opts.select, opts.ignore)) continue
       ctx.run(rule)
     }
-    return ctx.findings
+    // A fix must not leave a syntax error behind (LS001 is not one of ALL_RULES).
+    return [...ctx.findings, ...syntaxErrorFindings(reparsed)]
   }
 }
 

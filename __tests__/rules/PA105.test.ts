@@ -43,7 +43,7 @@ describe('PA105 test-runs-in-wider-loop-than-fixture', () => {
     const conftest = CONFTEST.replace('import pytest_asyncio\n', 'import pytest\n').replace('@pytest_asyncio.fixture', '@pytest.fixture')
     const { first } = await checkFixed({ 'requirements-dev.txt': PIN_1_4, 'pytest.ini': '[pytest]\nasyncio_mode = auto\nasyncio_default_fixture_loop_scope = function\n', 'tests/conftest.py': conftest, 'tests/test_cache.py': TESTS })
     expect(first.keys).toEqual(['PA105 tests/conftest.py:6-7'])
-    const fixed = first.fixed(['tests/conftest.py'])['tests/conftest.py']
+    const fixed = first.fixed(['tests/conftest.py'])['tests/conftest.py']!
     expect(fixed).toContain('@pytest_asyncio.fixture(loop_scope="module")\nasync def cache():')
     expect(fixed.match(/^import pytest_asyncio$/gm)).toHaveLength(1)
   })

@@ -12,6 +12,9 @@ import type { Notice, TextEdit } from '../rules/types.js'
 import type { FileSource } from '../read/workspace.js'
 import { applyEdits, OverlappingEditsError } from './apply.js'
 
+/** Above this many fixes, a failed combined verification is not retried fix by fix. */
+const MAX_FIXES_ONE_BY_ONE = 40
+
 const key = (f: { code: string; symbol: string }): string => `${f.code}\0${f.symbol}`
 
 export function fixedTexts(src: FileSource, edits: TextEdit[]): Map<string, string> {
@@ -40,12 +43,28 @@ function overlapGroups(findings: EngineFinding[]): EngineFinding[][] {
   const withFix = findings.filter((f) => f.fix)
   const parent = withFix.map((_, i) => i)
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] as number)))
-  for (let i = 0; i < withFix.length; i++) {
-    for (let j = i + 1; j < withFix.length; j++) {
-      const a = withFix[i]!.fix!.edits
-      const b = withFix[j]!.fix!.edits
-      if (a.some((x) => b.some((y) => overlaps(x, y)))) parent[find(i)] = find(j)
+  const union = (i: number, j: number): void => {
+    parent[find(i)] = find(j)
+  }
+  // Identical edits (one import shared by many fixes) do not overlap: compare each distinct edit
+  // once, sweeping by position, so hundreds of findings do not cost a quadratic number of checks.
+  const distinct = new Map<string, { e: TextEdit; owners: number[] }>()
+  withFix.forEach((f, i) => {
+    for (const e of f.fix!.edits) {
+      const k = `${e.path}\0${e.start}\0${e.end}\0${e.text}`
+      const d = distinct.get(k)
+      if (d) d.owners.push(i)
+      else distinct.set(k, { e, owners: [i] })
     }
+  })
+  const sorted = [...distinct.values()].sort((a, b) => (a.e.path < b.e.path ? -1 : a.e.path > b.e.path ? 1 : a.e.start - b.e.start))
+  let active: { e: TextEdit; owners: number[] }[] = []
+  for (const cur of sorted) {
+    active = active.filter((x) => x.e.path === cur.e.path && x.e.end >= cur.e.start)
+    for (const x of active) {
+      if (overlaps(x.e, cur.e)) for (const o of [...x.owners, ...cur.owners]) union(o, cur.owners[0] as number)
+    }
+    active.push(cur)
   }
   const groups = new Map<number, EngineFinding[]>()
   withFix.forEach((f, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), f]))
@@ -112,6 +131,11 @@ export function verifyFixes(
   const withFix = current.filter((f) => f.fix)
   if (!withFix.length) return current
   if (resolves(withFix.flatMap((f) => f.fix!.edits), withFix)) return current
+  // Trying fixes one by one costs two re-analyses each: past a bound (a generated or broken
+  // file with hundreds of findings) that is quadratic in practice, so all are withheld instead.
+  if (withFix.length > MAX_FIXES_ONE_BY_ONE) {
+    return current.map((f) => (f.fix ? withhold(f, `did not verify together with the other ${withFix.length - 1} fixes (too many to try one by one)`) : f))
+  }
   // Fixes that cure the cause resolve more findings than those that treat a symptom: try them first.
   const rank = { error: 0, warning: 1, info: 2 } as const
   const cured = new Map<EngineFinding, number>()

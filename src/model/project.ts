@@ -10,6 +10,7 @@ import type { Span } from './types.js'
 import type { Suite } from '../resolve/suite.js'
 import type { AsyncioSettings } from '../resolve/asyncio.js'
 import {
+  CONFIG_NAMES,
   findPytestConfig,
   getEffectiveSettings,
   insertOptionEdit,
@@ -183,6 +184,12 @@ export class Project {
   insertIniOptionEdit(key: string, value: OptionValue): { edit: TextEdit; anchor: Pick<Span, 'line' | 'endLine' | 'col'> & { path: string } } | null {
     const edit = insertOptionEdit(this.config, key, value)
     if (!edit) return null
+    // No config was read but one exists unreadable (binary, too large): the option may well be set
+    // there, and a new pytest.ini would replace or shadow it.
+    if (!this.config.path) {
+      const dir = edit.path.includes('/') ? edit.path.slice(0, edit.path.lastIndexOf('/') + 1) : ''
+      if (CONFIG_NAMES.some((n) => this.fs.exists(dir + n) && this.fs.read(dir + n) === null)) return null
+    }
     const header = this.config.section?.header
     if (this.config.path && header) return { edit, anchor: { path: this.config.path, line: header.line, endLine: header.line, col: header.col } }
     if (this.config.path) return { edit, anchor: { path: this.config.path, line: 1, endLine: 1, col: 1 } }

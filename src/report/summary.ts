@@ -55,7 +55,10 @@ function span(f: Finding): string {
 function where(f: Finding, link: SummaryInput['link']): string {
   const text = span(f)
   const url = link?.(f.path, f.line, f.endLine)
-  return url ? `[${inlineCode(text)}](${url})` : inlineCode(text)
+  // Parentheses may come from the path: encode them so an unbalanced one cannot end the link.
+  return url
+    ? `[${inlineCode(text)}](${url.replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'))})`
+    : inlineCode(text)
 }
 
 function fixDetails(f: Finding, input: SummaryInput): string | undefined {
@@ -65,7 +68,11 @@ function fixDetails(f: Finding, input: SummaryInput): string | undefined {
     `**Fix:** ${renderMessage(f.fix.title)}${f.fix.applicability === 'unsafe' ? ' _(review before applying)_' : ''}`,
     ...diffs.map((d) => codeBlock(d.diff, 'diff'))
   ]
-  return `<details><summary>${escapeHtml(`${f.code} at ${span(f)}`)}</summary>\n\n${body.join('\n\n')}\n\n</details>`
+  // GitHub links `@user` and `#123` in HTML text too: break them as escapeMarkdown does.
+  const title = escapeHtml(`${f.code} at ${span(f)}`)
+    .replace(/@(?=[A-Za-z0-9_-])/g, '@\u200b')
+    .replace(/(?<!&)#(?=\d)/g, '#\u200b')
+  return `<details><summary>${title}</summary>\n\n${body.join('\n\n')}\n\n</details>`
 }
 
 export function buildSummary(input: SummaryInput): string {

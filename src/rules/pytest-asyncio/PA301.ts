@@ -131,12 +131,20 @@ async def test_gives_up():
     if (!ctx.project.usesPytestAsyncio(ctx.suite)) return
     const pytest84 = pytestAtLeast(ctx, '8.4')
     const pytestOld = ctx.project.versions.pytest.candidates.some((v) => cmpVersion(v, '8.4') < 0)
+    const siblingCounts = new Map<unknown, { anyio: Set<unknown>; asyncio: Set<unknown> }>()
     for (const test of ctx.targetTests()) {
       if (!test.func.isAsync || isGiven(test.func)) continue
       if (pluginRuns(ctx, test)) continue
       // A module of anyio tests missing one mark is anyio's finding (AN305).
-      const siblings = test.file.tests.filter((t) => t !== test && t.func.isAsync)
-      if (siblings.some((t) => anyioRuns(ctx, t)) && !siblings.some((t) => ctx.asyncio.isAsyncioTest(t))) continue
+      // Counted once per module (not per test: a generated module has thousands of tests).
+      let c = siblingCounts.get(test.file)
+      if (!c) {
+        const asyncTests = test.file.tests.filter((t) => t.func.isAsync)
+        c = { anyio: new Set(asyncTests.filter((t) => anyioRuns(ctx, t))), asyncio: new Set(asyncTests.filter((t) => ctx.asyncio.isAsyncioTest(t))) }
+        siblingCounts.set(test.file, c)
+      }
+      const others = (set: Set<unknown>): number => set.size - (set.has(test) ? 1 : 0)
+      if (others(c.anyio) && !others(c.asyncio)) continue
       const { edits, mark } = addAsyncioMarkEdits(ctx, test)
       const outcome = pytest84
         ? `pytest ${pytestOld ? '8.4 and newer fails' : 'fails'} it: \`${unhandledAsyncTest(true)}\`${pytestOld ? ` (older pytest skips it: \`${unhandledAsyncTest(false)}\`)` : ''}`
