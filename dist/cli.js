@@ -2688,6 +2688,10 @@ function selectFiles(ws, project, paths, changed) {
     }
     if (configChanged) {
       allTests.forEach((t) => tests.add(t));
+      allConftests.forEach((c2) => {
+        conftests.add(c2);
+        reportConftests.add(c2);
+      });
     } else {
       const changedConftestDirs = [];
       for (const c2 of changedSet) {

@@ -24398,6 +24398,10 @@ function selectFiles(ws, project, paths, changed) {
     }
     if (configChanged) {
       allTests.forEach((t) => tests.add(t));
+      allConftests.forEach((c) => {
+        conftests.add(c);
+        reportConftests.add(c);
+      });
     } else {
       const changedConftestDirs = [];
       for (const c of changedSet) {

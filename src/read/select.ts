@@ -67,7 +67,12 @@ export function selectFiles(ws: Workspace, project: Project, paths: string[] | u
       if (PIN_FILE.test(c) || c === project.configPath) configChanged = true
     }
     if (configChanged) {
+      // Config or pins changed: everything is affected, conftests' own findings included.
       allTests.forEach((t) => tests.add(t))
+      allConftests.forEach((c) => {
+        conftests.add(c)
+        reportConftests.add(c)
+      })
     } else {
       const changedConftestDirs: string[] = []
       for (const c of changedSet) {
