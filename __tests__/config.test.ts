@@ -4,7 +4,6 @@ import { Workspace } from '../src/read/workspace.js'
 import type { FileSource } from '../src/read/workspace.js'
 import {
   addoptsArgs,
-  applyEdits,
   findPytestConfig,
   fnmatch,
   getEffectiveSettings,
@@ -24,6 +23,7 @@ import {
   shlexSplit,
   type PytestConfig
 } from '../src/model/config.js'
+import { applyEdits } from '../src/fix/apply.js'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const fixture = (name: string): Workspace => new Workspace(join(here, 'fixtures', 'config', name))

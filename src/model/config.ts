@@ -1973,17 +1973,6 @@ export function removeAddoptsArgsEdit(
   return { path: cfg.path, start, end, text: '' }
 }
 
-/** Applies non-overlapping edits to one text (used by tests and the fixer). */
-export function applyEdits(
-  text: string,
-  edits: readonly { start: number; end: number; text: string }[]
-): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end)
-  let out = text
-  for (const e of sorted) out = out.slice(0, e.start) + e.text + out.slice(e.end)
-  return out
-}
-
 // ---------------------------------------------------------------------------------------------
 // Collection patterns
 
