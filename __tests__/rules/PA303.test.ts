@@ -90,4 +90,17 @@ describe('PA303 invalid-asyncio-mode', () => {
     expect(f.message).toContain('pytest-asyncio 0.21.2')
     expect(f.fix?.title).toBe('Set the asyncio mode to `strict`')
   })
+
+  it('offers no edit to a config file pytest cannot parse (a stray line before the section)', async () => {
+    // iniconfig rejects the first line, so pytest stops with a usage error: the notice says so,
+    // and no fix rewrites a file whose meaning is a guess.
+    const ini = 'asyncio_mode: legacy\n[pytest]\nasyncio_mode = legacy\nasyncio_default_fixture_loop_scope = function\n'
+    const { findings, result } = await check({ 'requirements-dev.txt': PIN_1_4, 'pytest.ini': ini, 'tests/test_clock.py': MARKED_TEST })
+    expect(result.notices.some((n) => n.path === 'pytest.ini' && /no section header defined/.test(n.message))).toBe(true)
+    const f = findings.find((x) => x.code === 'PA303')
+    expect(f).toBeDefined()
+    expect(f!.line).toBe(3)
+    expect(f!.fix).toBeUndefined()
+    expect(findings.filter((x) => x.fix?.edits.some((e) => e.path === 'pytest.ini'))).toEqual([])
+  })
 })

@@ -726,6 +726,11 @@ export interface PytestConfig {
   lineEnding: '\n' | '\r\n'
   /** Parse errors and pytest usage errors found while reading; reading never throws. */
   problems: ConfigProblem[]
+  /**
+   * The chosen file does not parse (pytest stops with a usage error before collecting). Edits to
+   * it are withheld: what the rest of the file means is a guess, and an edit could make it worse.
+   */
+  unparsable: boolean
   /** Files in the rootdir that also hold pytest configuration but are ignored (pytest ≥ 9 warns). */
   ignoredFiles: string[]
   /** The common ancestor of the start directories. */
@@ -798,6 +803,7 @@ function emptyConfig(rootdir: string, ancestor: string, reason: RootdirReason): 
     text: null,
     lineEnding: '\n',
     problems: [],
+    unparsable: false,
     ignoredFiles: [],
     ancestor,
     minPytest: null
@@ -823,7 +829,8 @@ function loadIniCandidate(
     mode: 'ini',
     text,
     lineEnding: doc.lineEnding,
-    problems: toProblems(path, doc.problems)
+    problems: toProblems(path, doc.problems),
+    unparsable: doc.problems.length > 0
   }
   const take = (sectionName: string): boolean => {
     const s = doc.sections.find((x) => x.name === sectionName)
@@ -917,7 +924,8 @@ function loadTomlCandidate(
     mode: 'toml',
     text,
     lineEnding: detectLineEnding(text),
-    problems: toProblems(path, doc.problems)
+    problems: toProblems(path, doc.problems),
+    unparsable: doc.problems.length > 0
   }
   const kvs = doc.layout.statements.filter((s): s is TomlKeyValue => s.kind === 'kv')
   const headers = doc.layout.statements.filter((s): s is TomlHeader => s.kind === 'header')
@@ -1803,6 +1811,7 @@ export function insertOptionEdit(
   key: string,
   value: OptionValue
 ): TextEdit | null {
+  if (cfg.unparsable) return null
   const nl = cfg.lineEnding
   if (!cfg.path || cfg.text === null) {
     return {
@@ -1884,7 +1893,7 @@ export function replaceOptionValueEdit(
   newValue: OptionValue
 ): TextEdit | null {
   const opt = cfg.options.get(key)
-  if (!opt || !cfg.path || cfg.text === null) return null
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null
   if (cfg.syntax === 'toml' && opt.writtenKeyPath === undefined) return null // inline-table member
   let text: string
   if (cfg.syntax === 'toml') {
@@ -1917,7 +1926,7 @@ export function replaceOptionValueEdit(
 /** An edit that removes the whole option (continuation lines and its line break included). */
 export function removeOptionEdit(cfg: PytestConfig, key: string): TextEdit | null {
   const opt = cfg.options.get(key)
-  if (!opt || !cfg.path || cfg.text === null) return null
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null
   if (cfg.syntax === 'toml' && opt.writtenKeyPath === undefined) return null // inline-table member
   const text = cfg.text
   const lineStart = text.lastIndexOf('\n', opt.span.start - 1) + 1
@@ -1936,7 +1945,7 @@ export function removeAddoptsArgsEdit(
   remove: readonly AddoptsArg[]
 ): TextEdit | null {
   const opt = cfg.options.get('addopts')
-  if (!opt || !cfg.path || cfg.text === null || !remove.length) return null
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable || !remove.length) return null
   const all = addoptsArgs(cfg).args
   const drop = new Set(remove.map((a) => a.index))
   if (all.every((a) => drop.has(a.index))) return removeOptionEdit(cfg, 'addopts')

@@ -134,7 +134,10 @@ export class RuleContext {
       docsUrl: docsUrl(rule.meta.code),
       involves: d.involves ?? []
     }
-    if (d.fix && d.fix.edits.length) f.fix = d.fix
+    // pytest stops at a config file it cannot parse; an edit to it would be a guess on a guess.
+    const cfg = this.project.config
+    const touchesBrokenConfig = cfg.unparsable && !!d.fix?.edits.some((e) => e.path === cfg.path)
+    if (d.fix && d.fix.edits.length && !touchesBrokenConfig) f.fix = d.fix
     // An inherited test method is one definition collected in several classes: one finding per anchor.
     const k = `${f.code}\0${f.path}\0${f.line}\0${f.endLine}\0${f.column}`
     if (this.reported.has(k)) return
