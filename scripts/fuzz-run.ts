@@ -520,7 +520,17 @@ function writeFiles(root: string, files: Files): void {
 }
 
 /** Lines as Python counts them (universal newlines: a lone CR ends a line too). */
-const lineCount = (text: string): number => text.split(/\r\n|\r|\n/).length
+const lineCounts = new Map<string, number>()
+const lineCount = (text: string): number => {
+  // Thousands of findings in one big file: count its lines once (texts are keys, no file I/O).
+  let n = lineCounts.get(text)
+  if (n === undefined) {
+    if (lineCounts.size > 64) lineCounts.clear()
+    n = text.split(/\r\n|\r|\n/).length
+    lineCounts.set(text, n)
+  }
+  return n
+}
 
 const fkey = (f: Finding): string => `${f.code}\0${f.path}\0${f.symbol}`
 

@@ -14,6 +14,7 @@ import { ALL_META } from './rules/index.js'
 import { SEVERITY_RANK, type Finding, type Severity } from './rules/types.js'
 import { renderRuleDoc } from './rules/docs.js'
 import { normalizeRelPath } from './read/workspace.js'
+import { pushTo } from './util/multimap.js'
 
 export const VERSION = '0.1.0'
 
@@ -184,7 +185,7 @@ function applyFixes(findings: Finding[], sources: ReadonlyMap<string, string>, r
     const clash = edits.some((e) => (ranges.get(e.path) ?? []).some(([s, en]) => e.start < en && s < e.end && !(e.start === s && e.end === en)))
     if (clash) continue
     taken.push(f)
-    for (const e of edits) ranges.set(e.path, [...(ranges.get(e.path) ?? []), [e.start, e.end]])
+    for (const e of edits) pushTo(ranges, e.path, [e.start, e.end])
   }
   for (const [p, edits] of editsByPath(taken)) {
     const before = sources.get(p) ?? ''

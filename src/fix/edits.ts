@@ -4,6 +4,7 @@
  */
 import type { TextEdit } from '../rules/types.js'
 import type { PyFile, PyFunction, Value } from '../model/types.js'
+import { pushTo } from '../util/multimap.js'
 
 /** The quote character the file prefers for string literals (the first one it uses), default `"`. */
 export function preferredQuote(file: PyFile, near?: Value): string {
@@ -22,9 +23,15 @@ export function preferredQuote(file: PyFile, near?: Value): string {
   }
   const q = fromValue(near)
   if (q) return q
-  const m = /(^|[=([,\s])(["'])[A-Za-z_]/m.exec(file.text)
-  return m?.[2] ?? '"'
+  let fileQuote = fileQuotes.get(file)
+  if (fileQuote === undefined) {
+    fileQuote = /(^|[=([,\s])(["'])[A-Za-z_]/m.exec(file.text)?.[2] ?? '"'
+    fileQuotes.set(file, fileQuote)
+  }
+  return fileQuote
 }
+
+const fileQuotes = new WeakMap<PyFile, string>()
 
 export function pyString(s: string, quote: string): string {
   return `${quote}${s}${quote}`
@@ -514,14 +521,14 @@ export function pruneImportEdits(file: PyFile, edits: readonly TextEdit[]): Text
         gone = usesName(file.text, e.local) && !usesName(after, e.local)
         cache.set(e.local, gone)
       }
-      if (gone) dead.set(s, [...(dead.get(s) ?? []), e])
+      if (gone) pushTo(dead, s, e)
     }
   }
   if (!dead.size) return []
   const out: TextEdit[] = []
   const whole = (s: ImportStatement): boolean => (dead.get(s)?.length ?? 0) === s.entries.length
   const blocks = new Map<number, ImportStatement[]>()
-  for (const s of stmts) blocks.set(s.block, [...(blocks.get(s.block) ?? []), s])
+  for (const s of stmts) pushTo(blocks, s.block, s)
   const isBlankLineAt = (at: number): number => {
     // Length of the blank line starting at `at`, or 0.
     const m = /^[ \t]*\r?\n/.exec(file.text.slice(at))

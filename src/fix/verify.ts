@@ -11,6 +11,7 @@ import type { EngineFinding } from '../rules/engine.js'
 import type { Notice, TextEdit } from '../rules/types.js'
 import type { FileSource } from '../read/workspace.js'
 import { applyEdits, OverlappingEditsError } from './apply.js'
+import { pushTo } from '../util/multimap.js'
 
 /** Above this many fixes, a failed combined verification is not retried fix by fix. */
 const MAX_FIXES_ONE_BY_ONE = 40
@@ -24,7 +25,7 @@ export function fixedTexts(src: FileSource, edits: TextEdit[]): Map<string, stri
     const k = `${e.path}\0${e.start}\0${e.end}\0${e.text}`
     if (seen.has(k)) continue
     seen.add(k)
-    byPath.set(e.path, [...(byPath.get(e.path) ?? []), e])
+    pushTo(byPath, e.path, e)
   }
   const out = new Map<string, string>()
   for (const [p, es] of byPath) out.set(p, applyEdits(src.read(p) ?? '', es))
@@ -67,7 +68,7 @@ function overlapGroups(findings: EngineFinding[]): EngineFinding[][] {
     active.push(cur)
   }
   const groups = new Map<number, EngineFinding[]>()
-  withFix.forEach((f, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), f]))
+  withFix.forEach((f, i) => pushTo(groups, find(i), f))
   return [...groups.values()].filter((g) => g.length > 1)
 }
 

@@ -53,6 +53,7 @@ import { parse as parseTomlText } from 'smol-toml'
 import type { FileSource } from '../read/workspace.js'
 import type { TextEdit } from '../rules/types.js'
 import type { Span } from './types.js'
+import { pushTo } from '../util/multimap.js'
 
 // ---------------------------------------------------------------------------------------------
 // Positions
@@ -268,7 +269,7 @@ export function parseIni(text: string): IniDocument {
     const first: IniEntry | undefined = (current as IniSection).entries.find((e) => e.key === key)
     if (first) {
       problems.push({ line: lineNo, message: `duplicate name '${key}'` })
-      dups.set(first, [...(dups.get(first) ?? []), entry])
+      pushTo(dups, first, entry)
       return
     }
     ;(current as IniSection).entries.push(entry)

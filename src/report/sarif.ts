@@ -7,6 +7,7 @@
 import type { Log, Region, ReportingDescriptor, Result } from 'sarif'
 import type { Finding, Notice, Severity, TextEdit } from '../rules/types.js'
 import { fingerprint } from './fingerprint.js'
+import { pushTo } from '../util/multimap.js'
 
 export interface SarifOptions {
   version: string
@@ -65,7 +66,7 @@ function toResult(f: Finding, ruleIndex: number, sources: ReadonlyMap<string, st
   }
   if (f.fix) {
     const byPath = new Map<string, TextEdit[]>()
-    for (const e of f.fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e])
+    for (const e of f.fix.edits) pushTo(byPath, e.path, e)
     const changes = [...byPath].flatMap(([path, edits]) => {
       const text = sources.get(path)
       if (text === undefined) return []

@@ -1,6 +1,7 @@
 /** Human-readable output, like ruff's: `path:line:col: CODE message`, then the fix as a diff. */
 import type { Finding, Notice } from '../rules/types.js'
 import { blockDiff, lineBlock } from '../fix/blocks.js'
+import { pushTo } from '../util/multimap.js'
 
 export interface TextOptions {
   color: boolean
@@ -14,7 +15,7 @@ const c = (on: boolean, code: string, s: string): string => (on ? `\u001b[${code
 export function fixDiff(f: Finding, sources: ReadonlyMap<string, string>, displayPath: (p: string) => string): string {
   if (!f.fix) return ''
   const byPath = new Map<string, typeof f.fix.edits>()
-  for (const e of f.fix.edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e])
+  for (const e of f.fix.edits) pushTo(byPath, e.path, e)
   let out = ''
   for (const [p, edits] of byPath) {
     try {

@@ -26,6 +26,7 @@ import { cmpVersion } from '../model/versions.js'
 import type { AsyncioModel } from './asyncio.js'
 import type { ClosureEntry, MarkHit, Suite } from './suite.js'
 import { parametrizeArgnames } from './suite.js'
+import { pushTo } from '../util/multimap.js'
 
 /** The fixtures that put `anyio_backend` into a test's closure when requested. */
 export const BACKEND_FIXTURES = ['anyio_backend', 'anyio_backend_name', 'anyio_backend_options'] as const
@@ -1032,7 +1033,7 @@ export class AnyioModel {
     const byScope = new Map<Scope, string[]>()
     for (const v of this.versions) {
       const s: Scope = atLeast(v, '4.0.0') ? 'module' : 'function'
-      byScope.set(s, [...(byScope.get(s) ?? []), v])
+      pushTo(byScope, s, v)
     }
     const scopes = [...byScope].map(([scope, versions]) => ({ scope, versions }))
     const newest: Scope = atLeast(this.newest, '4.0.0') ? 'module' : 'function'

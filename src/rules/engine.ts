@@ -3,12 +3,13 @@
  * a context (model, settings, versions, the tests in scope) and turns its drafts into findings.
  */
 import type { Finding, Fix, RelatedLocation, RuleMeta, Severity } from './types.js'
-import type { FixtureDef, PyFile, Span, TestFunc } from '../model/types.js'
+import type { FixtureDef, PyFile, PyFunction, Span, TestFunc } from '../model/types.js'
 import type { Project } from '../model/project.js'
 import { AsyncioModel, PA_ERAS, paEra, type PaEra } from '../resolve/asyncio.js'
 import { AnyioModel } from '../resolve/anyio.js'
 import type { Suite } from '../resolve/suite.js'
 import { docsUrl } from './docs-url.js'
+import { pushTo } from '../util/multimap.js'
 
 export interface Draft {
   severity?: Severity
@@ -62,7 +63,7 @@ export class RuleContext {
     const buckets = new Map<PaEra, string[]>()
     for (const v of project.versions['pytest-asyncio'].candidates) {
       const e = paEra(v)
-      buckets.set(e, [...(buckets.get(e) ?? []), v])
+      pushTo(buckets, e, v)
     }
     this.paEras = PA_ERAS.filter((e) => buckets.has(e)).map((era) => ({ era, versions: buckets.get(era) as string[] }))
   }
@@ -102,7 +103,7 @@ export class RuleContext {
     if (!this.users) {
       this.users = new Map()
       for (const t of this.suite.tests()) {
-        for (const e of this.suite.closure(t)) this.users.set(e.def, [...(this.users.get(e.def) ?? []), t])
+        for (const e of this.suite.closure(t)) pushTo(this.users, e.def, t)
       }
     }
     return this.users.get(fx) ?? []
@@ -144,6 +145,19 @@ export class RuleContext {
     this.reported.add(k)
     this.findings.push(f)
   }
+}
+
+const testsByFunc = new WeakMap<PyFile, Map<PyFunction, TestFunc>>()
+
+/** The first test collected from a function of a file (an inherited method is collected again). */
+export function firstTestOf(file: PyFile, fn: PyFunction): TestFunc | undefined {
+  let index = testsByFunc.get(file)
+  if (!index) {
+    index = new Map()
+    for (const t of file.tests) if (!index.has(t.func)) index.set(t.func, t)
+    testsByFunc.set(file, index)
+  }
+  return index.get(fn)
 }
 
 /** `tests/test_x.py::TestA::test_b` → a stable symbol for a test. */

@@ -8,6 +8,7 @@ import type { BackendChoice } from '../../resolve/anyio.js'
 import type { ClosureEntry } from '../../resolve/suite.js'
 import { fixtureScopeMismatch } from '../messages.js'
 import { addParamEdit, importEdit, localName, preferredQuote, pyString } from '../../fix/edits.js'
+import { pushTo } from '../../util/multimap.js'
 
 /**
  * AN101 (research/anyio.md R1): a session/package-scoped async fixture (any non-function scope
@@ -50,7 +51,7 @@ async def broker(anyio_backend):
     const hits = backendScopeHits(ctx).filter((h) => h.choice.source === 'plugin')
     if (!hits.length) return
     const byFixture = new Map<FixtureDef, BackendScopeHit[]>()
-    for (const h of hits) for (const c of h.wider) byFixture.set(c.def, [...(byFixture.get(c.def) ?? []), h])
+    for (const h of hits) for (const c of h.wider) pushTo(byFixture, c.def, h)
     // One override per file: wide enough for every flagged fixture there.
     const widest = new Map<PyFile, Scope>()
     for (const fx of byFixture.keys()) {

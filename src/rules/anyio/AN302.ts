@@ -6,6 +6,7 @@ import { addParamEdit, identifierUsedElsewhere, importEdit, localName, pruneImpo
 import { isScope, scopeRank } from '../../model/types.js'
 import { AnyioModel } from '../../resolve/anyio.js'
 import { BOUND_TO_OTHER_LOOP, NO_RUNNING_LOOP } from '../messages.js'
+import { pushTo } from '../../util/multimap.js'
 
 /**
  * AN302 (research/anyio.md R8; PA702 retired into it): an async `@pytest_asyncio.fixture` in the
@@ -48,7 +49,7 @@ async def room():
     if (!anyio.enabled) return
     const users = new Map<FixtureDef, TestFunc[]>()
     for (const t of ctx.targetTests()) {
-      for (const e of anyio.pytestAsyncioFixtures(t)) users.set(e.def, [...(users.get(e.def) ?? []), t])
+      for (const e of anyio.pytestAsyncioFixtures(t)) pushTo(users, e.def, t)
     }
     for (const [fx, tests] of users) {
       const asyncioUsers = ctx.usersOf(fx).filter((t) => anyio.takenOver(t) || (!t.func.isAsync && !anyio.hasBackend(t)))

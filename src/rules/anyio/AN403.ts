@@ -5,6 +5,7 @@ import type { FixtureDef, Scope, TestFunc } from '../../model/types.js'
 import { isScope, scopeRank } from '../../model/types.js'
 import { describeRange } from '../../model/versions.js'
 import { addParamEdit, anyioRunFunctions, isScopeCm } from './portability.js'
+import { pushTo } from '../../util/multimap.js'
 
 /**
  * AN403: two scope-holding fixtures (a task group or cancel scope across `yield`) whose
@@ -122,7 +123,7 @@ function misnesting(ctx: RuleContext, n: FixtureDef, w: FixtureDef, nUsers: Test
   for (const t of ctx.suite.tests()) {
     const key = instanceKey(n, t)
     if (key === null) continue
-    groups.set(key, [...(groups.get(key) ?? []), t])
+    pushTo(groups, key, t)
   }
   const users = new Set(nUsers)
   for (const tests of groups.values()) {

@@ -4,6 +4,7 @@ import type { TextEdit } from '../types.js'
 import type { FixtureDef, TestFunc } from '../../model/types.js'
 import { describeRange } from '../../model/versions.js'
 import { ANYIO_REQUEST_IS_BACKEND } from '../messages.js'
+import { pushTo } from '../../util/multimap.js'
 
 /** Releases whose fixture hookwrapper passed the backend where `request` belongs, and the fix releases. */
 const BAD: Record<string, string> = { '4.5.1': '4.5.2', '4.6.1': '4.6.2' }
@@ -43,7 +44,7 @@ async def pool(request):
     if (!BAD[installed] && !info.candidates.every((v) => BAD[v])) return
     const seen = new Map<FixtureDef, TestFunc[]>()
     for (const t of ctx.targetTests()) {
-      for (const e of anyio.anyioFixtures(t)) if (e.def.func.params.some((p) => p.name === 'request')) seen.set(e.def, [...(seen.get(e.def) ?? []), t])
+      for (const e of anyio.anyioFixtures(t)) if (e.def.func.params.some((p) => p.name === 'request')) pushTo(seen, e.def, t)
     }
     if (!seen.size) return
     const edit = pinEdit(ctx)

@@ -6,6 +6,7 @@ import { isScope, SCOPES } from '../../model/types.js'
 import { eraAtLeast, type PaEra } from '../../resolve/asyncio.js'
 import { replaceValue } from '../../fix/edits.js'
 import { affects, configAnchor } from './PA601.js'
+import { pushTo } from '../../util/multimap.js'
 
 /**
  * PA109: a loop scope value pytest-asyncio does not know (`"modul"`, `"Session"`) in an asyncio
@@ -220,7 +221,7 @@ export function asyncioMarkSites(ctx: RuleContext): MarkSite[] {
   for (const t of ctx.suite.tests()) {
     if (!ctx.asyncio.isAsyncioTest(t)) continue
     const hit = ctx.asyncio.asyncioMark(t)
-    if (hit) governs.set(hit.mark, [...(governs.get(hit.mark) ?? []), t])
+    if (hit) pushTo(governs, hit.mark, t)
   }
   const out: MarkSite[] = []
   const add = (mark: Mark, file: PyFile, anchor: MarkSite['anchor'], symbol: string): void => {

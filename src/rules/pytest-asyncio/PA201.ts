@@ -1,5 +1,5 @@
 import type { EraBucket, Rule, RuleContext } from '../engine.js'
-import { versionsText } from '../engine.js'
+import { firstTestOf, versionsText } from '../engine.js'
 import type { HookMark, Mark, PyClass, PyFile, Span, Value } from '../../model/types.js'
 import { allFunctions } from '../../model/extract.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
@@ -54,7 +54,7 @@ export function asyncioMarkSites(ctx: RuleContext): MarkSite[] {
       const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func))
       for (const fn of allFunctions(file)) {
         if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue
-        const test = file.tests.find((t) => t.func === fn)
+        const test = firstTestOf(file, fn)
         const symbol = test
           ? test.nodeid
           : `function:${file.path}::${fn.cls ? fn.cls.qualName + '::' : ''}${fn.name}`

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine.js'
+import { firstTestOf } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { Mark, PyClass, PyFile, Span, Value } from '../../model/types.js'
 import { allFunctions } from '../../model/extract.js'
@@ -62,7 +63,7 @@ async def test_follower_sees_post(feed):
       const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func))
       for (const fn of allFunctions(file)) {
         if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue
-        const test = file.tests.find((t) => t.func === fn)
+        const test = firstTestOf(file, fn)
         nodes.push({
           file,
           marks: fn.marks.filter((m) => m.name === 'asyncio'),

@@ -1,4 +1,5 @@
 import type { Rule } from '../engine.js'
+import { pushTo } from '../../util/multimap.js'
 import { versionsText } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { Mark, PyFile, TestFunc } from '../../model/types.js'
@@ -143,7 +144,7 @@ function buildFix(
     : ''
   const suffix = `asyncio${args}`
   const byFile = new Map<PyFile, TestFunc[]>()
-  for (const t of needing) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t])
+  for (const t of needing) pushTo(byFile, t.file, t)
   for (const [file, tests] of byFile) {
     if (!file.exactText || !files.has(file.path)) return null
     // A module-wide mark would also reach its sync tests (PA210).

@@ -4,6 +4,7 @@ import type { FixtureDef, PyFile, TestFunc } from '../../model/types.js'
 import { addPytestmarkEdits } from '../../fix/edits.js'
 import { addAsyncioMarkEdits, anyioRuns, neededTestLoop, newestEra, trioRuns } from './PA301.js'
 import { toPytestAsyncioFixtureEdits } from './PA302.js'
+import { pushTo } from '../../util/multimap.js'
 
 /** PA701: asyncio auto mode in a suite with anyio-marked tests. */
 export const PA701: Rule = {
@@ -91,7 +92,7 @@ function strictModeEdits(ctx: RuleContext, edits: TextEdit[]): string[] {
   const era = newestEra(ctx)
   const orphans = ctx.suite.tests().filter((t) => t.func.isAsync && !ctx.asyncio.asyncioMark(t) && !anyioRuns(ctx, t) && !trioRuns(ctx, t))
   const byFile = new Map<PyFile, TestFunc[]>()
-  for (const t of orphans) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t])
+  for (const t of orphans) pushTo(byFile, t.file, t)
   const add = (more: TextEdit[]): void => {
     for (const e of more) if (!edits.some((x) => x.path === e.path && x.start === e.start && x.end === e.end && x.text === e.text)) edits.push(e)
   }
