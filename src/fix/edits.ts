@@ -561,7 +561,10 @@ export function pruneImportEdits(file: PyFile, edits: readonly TextEdit[]): Text
   return out
 }
 
-/** Remove the lines a statement occupies (it must start its first line and end its last). */
+/**
+ * Remove exactly the lines a statement occupies (it must start its first line and end its last),
+ * leaving the blank lines around it as they are; `deleteLines` also tidies those.
+ */
 export function deleteLinesEdit(file: PyFile, span: { line: number; endLine: number }): TextEdit {
   const start = file.lineStarts[span.line - 1] as number
   const end = file.lineStarts[span.endLine] ?? file.text.length

@@ -26,6 +26,13 @@ import type {
 } from './types.js'
 import { isScope } from './types.js'
 
+/** A file with what the source says of it and, as yet, no definitions. */
+export function newPyFile(
+  init: Pick<PyFile, 'path' | 'text' | 'exactText' | 'kind' | 'imports' | 'syntaxErrors' | 'lineStarts'>
+): PyFile {
+  return { ...init, functions: [], classes: [], fixtures: [], tests: [], moduleMarks: [], pytestPlugins: null, hooks: new Map(), hookMarks: [] }
+}
+
 export interface CollectRules {
   /** pytest `python_functions`: does this function name make a test? */
   isTestFunction(name: string): boolean
@@ -787,23 +794,15 @@ class Extractor {
 
   file(tree: Tree, kind: FileKind, exactText: boolean): PyFile {
     const root = tree.rootNode
-    const file: PyFile = {
+    const file = newPyFile({
       path: this.path,
       text: this.text,
       exactText,
       kind,
       imports: this.imports,
-      functions: [],
-      classes: [],
-      fixtures: [],
-      tests: [],
-      moduleMarks: [],
-      pytestPlugins: null,
-      hooks: new Map(),
-      hookMarks: [],
       syntaxErrors: this.syntaxErrors(tree),
       lineStarts: this.lineStarts
-    }
+    })
     const stmts = [...this.statements(root, true)]
     // Imports and mark variables first: decorators can use names bound further down only at
     // run time, but imports at the bottom of a test module are rare and still bind at import.

@@ -4,27 +4,20 @@
  */
 import type { FixtureDef, PyFile, PyFunction, Scope } from '../model/types.js'
 import type { Project } from '../model/project.js'
+import { newPyFile } from '../model/extract.js'
 import type { Suite } from './suite.js'
 
 const NO_SPAN = { start: 0, end: 0, line: 1, endLine: 1, col: 1 }
 
-const PLUGIN_FILE: PyFile = {
+const PLUGIN_FILE: PyFile = newPyFile({
   path: '<plugins>',
   text: '',
   exactText: false,
   kind: 'plugin',
   imports: { names: new Map(), insertAt: 0, modules: new Set() },
-  functions: [],
-  classes: [],
-  fixtures: [],
-  tests: [],
-  moduleMarks: [],
-  pytestPlugins: null,
-  hooks: new Map(),
-  hookMarks: [],
   syntaxErrors: [],
   lineStarts: [0]
-}
+})
 
 function builtin(name: string, scope: Scope, opts: { isAsync?: boolean; argnames?: string[] } = {}): FixtureDef {
   const func: PyFunction = {

@@ -1,10 +1,11 @@
 import type { Rule } from '../engine.js'
 import { fixtureSymbol, versionsText, where } from '../engine.js'
-import type { FixtureDef, Scope, TestFunc } from '../../model/types.js'
-import { isScope, scopeRank } from '../../model/types.js'
-import { effectiveRank, eraAtLeast, isKnown, type PaEra } from '../../resolve/asyncio.js'
+import type { Scope } from '../../model/types.js'
+import { scopeRank } from '../../model/types.js'
+import { eraAtLeast } from '../../resolve/asyncio.js'
 import { CROSS_LOOP_ERROR, MULTIPLE_LOOPS_ERROR } from '../messages.js'
 import { setFixtureLoopScopeFix } from '../fixes.js'
+import { narrowerLoopFixtures } from './narrower-loop.js'
 
 /** PA105: a test's loop is wider than the loop of an async fixture it uses. */
 export const PA105: Rule = {
@@ -36,41 +37,7 @@ async def conn():
     }
   },
   check(ctx) {
-    interface Agg {
-      fx: FixtureDef
-      fixtureScope: Scope
-      tests: Map<TestFunc, Scope>
-      eras: Set<PaEra>
-      source: string
-    }
-    const byFixture = new Map<FixtureDef, Agg>()
-    for (const test of ctx.targetTests()) {
-      if (!ctx.asyncio.isAsyncioTest(test)) continue
-      for (const { era } of ctx.paEras) {
-        if (!eraAtLeast(era, '0.23')) continue
-        const tl = ctx.asyncio.testLoop(test, era)
-        if (!isKnown(tl)) continue
-        for (const { def: fx } of ctx.suite.closure(test)) {
-          if (fx.autouse || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue
-          const fl = ctx.asyncio.fixtureLoop(fx, era)
-          if (!isKnown(fl)) continue
-          // A loop narrower than the fixture's cache is a setup error first (PA101/PA102).
-          if (isScope(fx.scope) && scopeRank(fl.scope) < scopeRank(fx.scope)) continue
-          if (effectiveRank(fl.scope, test) >= effectiveRank(tl.scope, test)) continue
-          const agg = byFixture.get(fx) ?? {
-            fx,
-            fixtureScope: fl.scope,
-            tests: new Map(),
-            eras: new Set(),
-            source: fl.source
-          }
-          const prev = agg.tests.get(test)
-          if (!prev || scopeRank(tl.scope) > scopeRank(prev)) agg.tests.set(test, tl.scope)
-          agg.eras.add(era)
-          byFixture.set(fx, agg)
-        }
-      }
-    }
+    const byFixture = narrowerLoopFixtures(ctx, false)
     for (const agg of byFixture.values()) {
       const { fx, fixtureScope } = agg
       const scopes = new Set(agg.tests.values())

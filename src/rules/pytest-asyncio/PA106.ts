@@ -1,10 +1,11 @@
 import type { Rule } from '../engine.js'
 import { fixtureSymbol, where } from '../engine.js'
-import type { FixtureDef, Scope, TestFunc } from '../../model/types.js'
+import type { FixtureDef, Scope } from '../../model/types.js'
 import { isScope, scopeRank } from '../../model/types.js'
-import { effectiveRank, eraAtLeast, isKnown, type PaEra } from '../../resolve/asyncio.js'
+import { eraAtLeast } from '../../resolve/asyncio.js'
 import { CROSS_LOOP_ERROR, MULTIPLE_LOOPS_ERROR } from '../messages.js'
 import { setFixtureLoopScopeFix } from '../fixes.js'
+import { narrowerLoopFixtures } from './narrower-loop.js'
 import { affects } from './PA601.js'
 
 /** PA106: an autouse async fixture runs in a narrower loop than the tests it is applied to. */
@@ -35,35 +36,7 @@ async def fresh_backend():
     }
   },
   check(ctx) {
-    interface Agg {
-      fx: FixtureDef
-      fixtureScope: Scope
-      source: string
-      tests: Map<TestFunc, Scope>
-      eras: Set<PaEra>
-    }
-    const byFixture = new Map<FixtureDef, Agg>()
-    for (const test of ctx.targetTests()) {
-      if (!ctx.asyncio.isAsyncioTest(test)) continue
-      for (const { era } of ctx.paEras) {
-        if (!eraAtLeast(era, '0.23')) continue
-        const tl = ctx.asyncio.testLoop(test, era)
-        if (!isKnown(tl)) continue
-        for (const { def: fx } of ctx.suite.closure(test)) {
-          if (!fx.autouse || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue
-          const fl = ctx.asyncio.fixtureLoop(fx, era)
-          if (!isKnown(fl)) continue
-          // A loop narrower than the fixture's own cache is a setup error first (PA101/PA102).
-          if (isScope(fx.scope) && scopeRank(fl.scope) < scopeRank(fx.scope)) continue
-          if (effectiveRank(fl.scope, test) >= effectiveRank(tl.scope, test)) continue
-          const agg = byFixture.get(fx) ?? { fx, fixtureScope: fl.scope, source: fl.source, tests: new Map(), eras: new Set() }
-          const prev = agg.tests.get(test)
-          if (!prev || scopeRank(tl.scope) > scopeRank(prev)) agg.tests.set(test, tl.scope)
-          agg.eras.add(era)
-          byFixture.set(fx, agg)
-        }
-      }
-    }
+    const byFixture = narrowerLoopFixtures(ctx, true)
     for (const agg of byFixture.values()) {
       const { fx, fixtureScope } = agg
       const scopes = [...new Set(agg.tests.values())].sort((a, b) => scopeRank(b) - scopeRank(a))
