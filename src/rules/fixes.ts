@@ -6,8 +6,8 @@ import type { FixtureDef, PyFile, Scope, TestFunc, Value } from '../model/types.
 import { isScope, scopeRank } from '../model/types.js'
 import { isKnown, type PaEra } from '../resolve/asyncio.js'
 import type { RuleContext } from './engine.js'
-import { deleteLines, importEdit, insertDecorator, localName, markPrefix, preferredQuote, pyString, removeKwarg, removeListItem, replaceCallee, setKwarg } from '../fix/edits.js'
-import type { Mark, Span } from '../model/types.js'
+import { deleteLines, deleteLinesEdit, importEdit, insertDecorator, localName, markPrefix, preferredQuote, pyString, removeKwarg, removeListItem, replaceCallee, setKwarg } from '../fix/edits.js'
+import type { Mark, PyFunction, Span } from '../model/types.js'
 
 /** The span of `key=value` for a keyword argument whose value is `v`. */
 export function kwargSpan(file: PyFile, v: Value, key: string): { start: number; end: number } | null {
@@ -162,4 +162,12 @@ export function removeMarkEdits(file: PyFile, mark: Mark, pytestmark?: { span: S
     return alone(pytestmark.span) ? deleteLines(file, lines(pytestmark.span)) : null
   }
   return null
+}
+
+/** Delete a statement alone on its lines; `pass` when it is the function's whole body. */
+export function removeStatementEdit(file: PyFile, fn: PyFunction, span: Span): TextEdit {
+  const rest = file.text.slice(fn.defSpan.end, span.start) + file.text.slice(span.end, fn.whole.end)
+  const code = rest.replace(/^\s*:/, '').replace(/^[ \t]*(#.*)?$/gm, '')
+  if (!/\S/.test(code)) return { path: file.path, start: span.start, end: span.end, text: 'pass' }
+  return deleteLinesEdit(file, span)
 }

@@ -5,7 +5,8 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { describeRange } from '../../model/versions.js'
 import { fixtureScopeMismatch } from '../messages.js'
 import { preferredQuote, pyString, replaceValue, setKwarg } from '../../fix/edits.js'
-import { backendScopeHits, cap, testsText } from './AN101.js'
+import { backendScopeHits } from './backend-scope.js'
+import { cap, testsText } from './wording.js'
 
 /**
  * AN102 (research/anyio.md R2): a user `anyio_backend` override cached for less long than an

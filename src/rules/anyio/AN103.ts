@@ -6,7 +6,7 @@ import { scopeRank } from '../../model/types.js'
 import { describeRange } from '../../model/versions.js'
 import { fixtureScopeMismatch } from '../messages.js'
 import { preferredQuote, pyString, replaceValue, setKwarg } from '../../fix/edits.js'
-import { backendScopeHits, backendSwitchEdits } from './AN101.js'
+import { backendScopeHits, backendSwitchEdits } from './backend-scope.js'
 
 /**
  * AN103 (research/anyio.md R3): `@pytest.mark.parametrize("anyio_backend", [...])` makes a

@@ -7,7 +7,7 @@ import { describeRange } from '../../model/versions.js'
 import { codeOnly, statementAt } from '../../resolve/anyio.js'
 import { fixtureScopeMismatch } from '../messages.js'
 import { removeParamEdit } from '../../fix/edits.js'
-import { cap, testsText } from './AN101.js'
+import { cap, testsText } from './wording.js'
 
 const HELPERS = {
   anyio_backend_name: { variable: ['name', 'backend_name'], expr: 'anyio_backend if isinstance(anyio_backend, str) else anyio_backend[0]' },

@@ -5,7 +5,7 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { AnyioModel, KNOWN_BACKENDS } from '../../resolve/anyio.js'
 import { describeRange } from '../../model/versions.js'
 import { addParamEdit } from '../../fix/edits.js'
-import { backendsText, cap } from './AN101.js'
+import { backendsText, cap } from './wording.js'
 
 /**
  * AN105 (labelled runs, RULES.md notes): a class-or-wider async fixture anyio runs that does not

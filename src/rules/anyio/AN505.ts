@@ -1,7 +1,7 @@
 import type { Rule } from '../engine.js'
 import type { FixtureDef, TestFunc } from '../../model/types.js'
 import { describeSet } from '../../model/versions.js'
-import { backendsText } from './AN101.js'
+import { backendsText } from './wording.js'
 
 /**
  * AN505 (research/anyio.md R25): an `anyio` mark added in `pytest_collection_modifyitems`. From

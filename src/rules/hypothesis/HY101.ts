@@ -3,7 +3,7 @@ import { testSymbol, where } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { Decorator, FixtureDef, TestFunc } from '../../model/types.js'
 import { fromImportEdits, localName, setKwarg, usesName } from '../../fix/edits.js'
-import { isGiven, pluginRuns } from '../pytest-asyncio/PA301.js'
+import { isGiven, pluginRuns } from '../pytest-asyncio/plugins.js'
 
 /** Builtin function-scoped fixtures whose value is safe to share between examples. */
 const IMMUTABLE_BUILTINS = new Set(['anyio_backend_name', 'anyio_backend_options'])

@@ -2,7 +2,8 @@ import type { Rule } from '../engine.js'
 import { testSymbol } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import { insertDecorator, markPrefix } from '../../fix/edits.js'
-import { addAsyncioMarkEdits, isGiven, modeOrigin, pluginRuns } from '../pytest-asyncio/PA301.js'
+import { addAsyncioMarkEdits } from '../pytest-asyncio/marks.js'
+import { isGiven, modeOrigin, pluginRuns } from '../pytest-asyncio/plugins.js'
 
 const INVALID = "hypothesis.errors.InvalidArgument: Hypothesis doesn't know how to run async test functions like"
 

@@ -4,7 +4,7 @@ import type { TextEdit } from '../types.js'
 import type { FixtureDef, PyFile, Scope, TestFunc } from '../../model/types.js'
 import { isScope, scopeRank } from '../../model/types.js'
 import { importEdit, localName, setKwarg, preferredQuote, pyString } from '../../fix/edits.js'
-import { affects } from './PA601.js'
+import { affects } from './versions.js'
 
 /**
  * PA103 (pytest-asyncio 0.21): a wider async fixture with no `event_loop` override of at least

@@ -6,7 +6,7 @@ import { eraAtLeast } from '../../resolve/asyncio.js'
 import { CROSS_LOOP_ERROR, MULTIPLE_LOOPS_ERROR } from '../messages.js'
 import { setFixtureLoopScopeFix } from '../fixes.js'
 import { narrowerLoopFixtures } from './narrower-loop.js'
-import { affects } from './PA601.js'
+import { affects } from './versions.js'
 
 /** PA106: an autouse async fixture runs in a narrower loop than the tests it is applied to. */
 export const PA106: Rule = {

@@ -5,7 +5,7 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { effectiveRank, eraAtLeast, isKnown, type PaEra } from '../../resolve/asyncio.js'
 import { CROSS_LOOP_ERROR, MULTIPLE_LOOPS_ERROR } from '../messages.js'
 import { setFixtureLoopScopeFix } from '../fixes.js'
-import { affects } from './PA601.js'
+import { affects } from './versions.js'
 
 /** PA107: an async fixture requests an async fixture that runs in another event loop. */
 export const PA107: Rule = {

@@ -1,12 +1,17 @@
-import type { Rule, RuleContext } from '../engine.js'
-import { fixtureSymbol, testSymbol } from '../engine.js'
-import type { Fix, RelatedLocation } from '../types.js'
-import type { Mark, PyClass, PyFile, Scope, Span, TestFunc, Value } from '../../model/types.js'
+import type { Rule } from '../engine.js'
+import { fixtureSymbol } from '../engine.js'
+import type { Fix } from '../types.js'
+import type { Scope, TestFunc } from '../../model/types.js'
 import { isScope, SCOPES } from '../../model/types.js'
 import { eraAtLeast, type PaEra } from '../../resolve/asyncio.js'
 import { replaceValue } from '../../fix/edits.js'
-import { affects, configAnchor } from './PA601.js'
-import { pushTo } from '../../util/multimap.js'
+import { governingMarkSites } from './marks.js'
+import { configAnchor } from './options.js'
+import { closestName, isFalsy, pyRepr } from './values.js'
+import { affects } from './versions.js'
+
+/** Re-exported from ./values.js, where it moved: this rule's unit tests import it from here. */
+export { closestName }
 
 /**
  * PA109: a loop scope value pytest-asyncio does not know (`"modul"`, `"Session"`) in an asyncio
@@ -39,7 +44,7 @@ async def test_job_runs_all_steps():
     const versions = eras24.flatMap((b) => b.versions)
 
     // Marks: the value pytest-asyncio reads is `loop_scope`, else `scope` (`or`: falsy falls through).
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of governingMarkSites(ctx)) {
       if (!site.tests.length) continue
       const ls = site.mark.kwargs.get('loop_scope')
       const key = ls && !isFalsy(ls) ? 'loop_scope' : 'scope'
@@ -141,57 +146,6 @@ function iniValueError(era: PaEra, key: string, raw: string): string {
   return `Every async fixture without a \`loop_scope\` errors at setup: \`${fixtureValueError(era, raw)}\`.`
 }
 
-/** Python's repr of a plain string (single quotes unless the text contains one). */
-export function pyRepr(s: string): string {
-  if (s.includes("'") && !s.includes('"')) return `"${s}"`
-  return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
-}
-
-export function isFalsy(v: Value): boolean {
-  return v.kind === 'none' || (v.kind === 'str' && v.str === '') || (v.kind === 'bool' && v.text === 'False')
-}
-
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0] as number
-    dp[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j] as number
-      dp[j] = Math.min((dp[j] as number) + 1, (dp[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return dp[b.length] as number
-}
-
-/**
- * The valid name a mistyped value most likely meant: the same name in another case, a unique
- * prefix (`sess`), or the single closest name within two edits (`sesion`, `modul`). Null when
- * nothing is close enough to guess.
- */
-export function closestName<T extends string>(raw: string, names: readonly T[]): T | null {
-  const t = raw.trim().toLowerCase()
-  const exact = names.find((n) => n === t)
-  if (exact) return exact
-  if (t.length >= 3) {
-    const pre = names.filter((n) => n.startsWith(t))
-    if (pre.length === 1) return pre[0] as T
-  }
-  let best: T | null = null
-  let bestD = Infinity
-  let tie = false
-  for (const n of names) {
-    const d = editDistance(t, n)
-    if (d < bestD) {
-      best = n
-      bestD = d
-      tie = false
-    } else if (d === bestD) tie = true
-  }
-  return best && !tie && bestD <= 2 ? best : null
-}
-
 export function intendedScope(raw: string): Scope | null {
   return closestName(raw, SCOPES)
 }
@@ -199,67 +153,4 @@ export function intendedScope(raw: string): Scope | null {
 function testNames(tests: TestFunc[]): string {
   const names = tests.slice(0, 3).map((t) => `\`${t.name}\``)
   return names.join(', ') + (tests.length > 3 ? ` and ${tests.length - 3} more tests` : '')
-}
-
-// -------------------------------------------------------------------------------------------
-// Where asyncio marks are written, shared by the mark rules of this group (PA109, PA110, PA204).
-
-export interface MarkSite {
-  mark: Mark
-  file: PyFile
-  /** The lines a reviewer changes: the test or class (decorator to `def`/`class` line), else the mark. */
-  anchor: Pick<Span, 'line' | 'endLine' | 'col'>
-  symbol: string
-  /** Asyncio tests whose closest asyncio mark this is (the only mark pytest-asyncio reads for them). */
-  tests: TestFunc[]
-  related: RelatedLocation[]
-}
-
-/** Every asyncio mark written in the target files, with the tests it decides. */
-export function asyncioMarkSites(ctx: RuleContext): MarkSite[] {
-  const governs = new Map<Mark, TestFunc[]>()
-  for (const t of ctx.suite.tests()) {
-    if (!ctx.asyncio.isAsyncioTest(t)) continue
-    const hit = ctx.asyncio.asyncioMark(t)
-    if (hit) pushTo(governs, hit.mark, t)
-  }
-  const out: MarkSite[] = []
-  const add = (mark: Mark, file: PyFile, anchor: MarkSite['anchor'], symbol: string): void => {
-    const tests = governs.get(mark) ?? []
-    const related = anchor.line === mark.span.line ? [] : [{ path: file.path, line: mark.span.line, endLine: mark.span.endLine, message: 'the `asyncio` mark' }]
-    out.push({ mark, file, anchor, symbol, tests, related })
-  }
-  const markSpan = (m: Mark): MarkSite['anchor'] => ({ line: m.span.line, endLine: m.span.endLine, col: m.span.col })
-  const seen = new Set<Mark>()
-  for (const file of ctx.targetFiles()) {
-    for (const t of file.tests) {
-      for (const m of t.func.marks) {
-        if (m.name !== 'asyncio' || seen.has(m)) continue
-        seen.add(m)
-        if (m.origin === 'decorator') add(m, file, t.func.anchor, testSymbol(t))
-        else add(m, file, markSpan(m), `${testSymbol(t)}::${m.origin}`)
-      }
-    }
-    const visit = (cls: PyClass): void => {
-      for (const m of cls.ownMarks) {
-        if (m.name !== 'asyncio' || seen.has(m)) continue
-        seen.add(m)
-        if (m.origin === 'decorator') add(m, file, cls.anchor, `class:${file.path}::${cls.qualName}`)
-        else add(m, file, markSpan(m), `pytestmark:${file.path}::${cls.qualName}`)
-      }
-      cls.classes.forEach(visit)
-    }
-    file.classes.forEach(visit)
-    for (const m of file.moduleMarks) {
-      if (m.name !== 'asyncio' || seen.has(m)) continue
-      seen.add(m)
-      add(m, file, markSpan(m), `pytestmark:${file.path}`)
-    }
-    for (const h of file.hookMarks) {
-      if (h.mark.name !== 'asyncio' || seen.has(h.mark)) continue
-      seen.add(h.mark)
-      add(h.mark, file, h.call.span, `call:${file.path}::${h.hook}::add_marker`)
-    }
-  }
-  return out
 }

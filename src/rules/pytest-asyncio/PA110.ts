@@ -5,8 +5,8 @@ import type { FixtureDef, Mark, TestFunc, Value } from '../../model/types.js'
 import { eraAtLeast, isKnown, type PaEra } from '../../resolve/asyncio.js'
 import { replaceValue } from '../../fix/edits.js'
 import { setFixtureLoopScopeFix } from '../fixes.js'
-import { asyncioMarkSites, type MarkSite } from './PA109.js'
-import { affects } from './PA601.js'
+import { governingMarkSites, type GoverningMarkSite } from './marks.js'
+import { affects } from './versions.js'
 
 type Collector = 'class' | 'package'
 
@@ -39,8 +39,8 @@ async def test_burst_fires_once():
       if (scope === 'package' && !inPackage(test)) return 'package'
       return null
     }
-    const sites = new Map<Mark, MarkSite>()
-    for (const s of asyncioMarkSites(ctx)) sites.set(s.mark, s)
+    const sites = new Map<Mark, GoverningMarkSite>()
+    for (const s of governingMarkSites(ctx)) sites.set(s.mark, s)
 
     // Tests: grouped by where their loop scope is written (a mark), or the ini test default.
     interface TestAgg {

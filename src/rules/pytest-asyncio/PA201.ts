@@ -1,130 +1,9 @@
-import type { EraBucket, Rule, RuleContext } from '../engine.js'
-import { firstTestOf, versionsText } from '../engine.js'
-import type { HookMark, Mark, PyClass, PyFile, Span, Value } from '../../model/types.js'
-import { allFunctions } from '../../model/extract.js'
+import type { Rule } from '../engine.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { kwargSpan } from '../fixes.js'
 import { MARK_SCOPE_DEPRECATED } from '../messages.js'
-
-/**
- * Where an asyncio mark is written, for the rules about the mark's own arguments (PA201–PA203):
- * test decorators, `pytest.param(marks=...)`, class decorators and class/module `pytestmark`, and
- * `item.add_marker(...)` in collection hooks. Marks on fixtures (PA211) and in package
- * `__init__.py` files (PA209) are left to those rules.
- */
-export interface MarkSite {
-  mark: Mark
-  file: PyFile
-  anchor: Pick<Span, 'line' | 'endLine' | 'col'>
-  symbol: string
-  /** What the mark is on, for messages: "`test_add`", "class `TestCart`", ... */
-  where: string
-  pytestmark?: { span: Span; value: Value }
-  hook?: HookMark
-}
-
-const siteCache = new WeakMap<RuleContext, MarkSite[]>()
-
-export function asyncioMarkSites(ctx: RuleContext): MarkSite[] {
-  const cached = siteCache.get(ctx)
-  if (cached) return cached
-  const out: MarkSite[] = []
-  siteCache.set(ctx, out)
-  const seen = new Map<string, number>()
-  const push = (s: MarkSite): void => {
-    const same = seen.get(s.symbol) ?? 0
-    seen.set(s.symbol, same + 1)
-    out.push(same ? { ...s, symbol: `${s.symbol}#${same + 1}` } : s)
-  }
-  for (const file of ctx.targetFiles()) {
-    if (file.kind === 'test') {
-      if (file.pytestmark) {
-        for (const mark of file.moduleMarks) {
-          if (mark.name !== 'asyncio') continue
-          push({
-            mark,
-            file,
-            anchor: file.pytestmark.span,
-            symbol: `module:${file.path}::pytestmark`,
-            where: `the module's \`pytestmark\``,
-            pytestmark: file.pytestmark
-          })
-        }
-      }
-      const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func))
-      for (const fn of allFunctions(file)) {
-        if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue
-        const test = firstTestOf(file, fn)
-        const symbol = test
-          ? test.nodeid
-          : `function:${file.path}::${fn.cls ? fn.cls.qualName + '::' : ''}${fn.name}`
-        for (const mark of fn.marks) {
-          if (mark.name === 'asyncio')
-            push({ mark, file, anchor: fn.anchor, symbol, where: `\`${fn.name}\`` })
-        }
-        for (const mark of fn.paramMarks ?? []) {
-          if (mark.name === 'asyncio')
-            push({
-              mark,
-              file,
-              anchor: mark.span,
-              symbol: `${symbol}[param]`,
-              where: `a \`pytest.param\` of \`${fn.name}\``
-            })
-        }
-      }
-      const visit = (cls: PyClass): void => {
-        for (const mark of cls.ownMarks) {
-          if (mark.name !== 'asyncio') continue
-          const inBody = mark.origin === 'pytestmark' && cls.pytestmark
-          push({
-            mark,
-            file,
-            anchor: inBody ? cls.pytestmark!.span : cls.anchor,
-            symbol: `class:${file.path}::${cls.qualName}`,
-            where: `class \`${cls.name}\``,
-            ...(inBody ? { pytestmark: cls.pytestmark! } : {})
-          })
-        }
-        cls.classes.forEach(visit)
-      }
-      file.classes.forEach(visit)
-    } else if (file.kind === 'conftest' || file.kind === 'plugin') {
-      for (const hm of file.hookMarks) {
-        if (hm.mark.name !== 'asyncio') continue
-        push({
-          mark: hm.mark,
-          file,
-          anchor: hm.call.span,
-          symbol: `call:${file.path}::${hm.hook}::${hm.call.callee}`,
-          where: `the \`${hm.call.callee}(...)\` call in \`${hm.hook}\``,
-          hook: hm
-        })
-      }
-    }
-  }
-  return out
-}
-
-/** "pytest-asyncio 0.24.0–1.4.0" for some release lines, noting an assumed version. */
-export function paVersions(ctx: RuleContext, buckets: readonly EraBucket[]): string {
-  const versions = buckets.flatMap((b) => b.versions)
-  return `${versionsText('pytest-asyncio', versions)}${ctx.project.versions['pytest-asyncio'].assumed ? ' (no pin found; assumed newest)' : ''}`
-}
-
-/** When pytest-asyncio reads the mark's arguments: at collection (≤ 1.0, 1.4) or at each test's setup (1.1–1.3). */
-export function markParseTiming(
-  ctx: RuleContext,
-  buckets: readonly EraBucket[],
-  outcome: { collection: string; setup: string }
-): string {
-  const atSetup = buckets.filter((b) => b.era === '1.1' || b.era === '1.2' || b.era === '1.3')
-  const atCollection = buckets.filter((b) => !atSetup.includes(b))
-  const parts: string[] = []
-  if (atCollection.length) parts.push(`${outcome.collection} on ${paVersions(ctx, atCollection)}`)
-  if (atSetup.length) parts.push(`${outcome.setup} on ${paVersions(ctx, atSetup)}`)
-  return parts.join(', and ')
-}
+import { markArgumentSites, markParseTiming } from './marks.js'
+import { paVersions } from './versions.js'
 
 /** PA201: `@pytest.mark.asyncio(scope=...)`, the 0.23 spelling, deprecated since 0.24. */
 export const PA201: Rule = {
@@ -152,7 +31,7 @@ async def test_set_get(kv):
     const newer = ctx.paEras.filter((b) => eraAtLeast(b.era, '0.24'))
     if (!newer.length) return
     const older = ctx.paEras.filter((b) => eraAtLeast(b.era, '0.23') && !eraAtLeast(b.era, '0.24'))
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const sc = site.mark.kwargs.get('scope')
       // Both keywords at once is PA202.
       if (!sc || site.mark.kwargs.has('loop_scope')) continue

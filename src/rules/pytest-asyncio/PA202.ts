@@ -2,7 +2,8 @@ import type { Rule } from '../engine.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { removeKwarg } from '../../fix/edits.js'
 import { MARK_BOTH_SCOPES } from '../messages.js'
-import { asyncioMarkSites, markParseTiming, paVersions } from './PA201.js'
+import { markArgumentSites, markParseTiming } from './marks.js'
+import { paVersions } from './versions.js'
 
 /** PA202: `scope=` and `loop_scope=` on one asyncio mark (a UsageError from 0.24). */
 export const PA202: Rule = {
@@ -30,7 +31,7 @@ async def test_publish(channel):
     const newer = ctx.paEras.filter((b) => eraAtLeast(b.era, '0.24'))
     if (!newer.length) return
     const older = ctx.paEras.filter((b) => !eraAtLeast(b.era, '0.24'))
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const sc = site.mark.kwargs.get('scope')
       const ls = site.mark.kwargs.get('loop_scope')
       if (!sc || !ls) continue

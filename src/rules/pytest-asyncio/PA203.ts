@@ -4,7 +4,8 @@ import { eraAtLeast } from '../../resolve/asyncio.js'
 import { isScope } from '../../model/types.js'
 import { kwargSpan } from '../fixes.js'
 import { markArgsError } from '../messages.js'
-import { asyncioMarkSites, markParseTiming, paVersions } from './PA201.js'
+import { markArgumentSites, markParseTiming } from './marks.js'
+import { paVersions } from './versions.js'
 
 const KNOWN = new Set(['scope', 'loop_scope', 'loop_factories'])
 
@@ -56,7 +57,7 @@ async def test_health(client):
   check(ctx) {
     const eras = ctx.paEras.filter((b) => eraAtLeast(b.era, '0.23'))
     if (!eras.length) return
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const m = site.mark
       if (!m.called) continue
       const positional = m.args

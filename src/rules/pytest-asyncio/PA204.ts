@@ -5,8 +5,9 @@ import { isScope } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { removeKwarg } from '../../fix/edits.js'
 import { kwargSpan } from '../fixes.js'
-import { asyncioMarkSites, isFalsy } from './PA109.js'
-import { affects } from './PA601.js'
+import { governingMarkSites } from './marks.js'
+import { isFalsy } from './values.js'
+import { affects } from './versions.js'
 
 /** PA204: `loop_scope=` used while the pins allow pytest-asyncio < 0.24, which does not know it. */
 export const PA204: Rule = {
@@ -59,7 +60,7 @@ async def test_open_ticket(db):
     }
 
     // Marks: silently ignored.
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of governingMarkSites(ctx)) {
       const v = site.mark.kwargs.get('loop_scope')
       if (!v || isFalsy(v) || !site.tests.length) continue
       const wanted = v.kind === 'str' ? v.str : undefined

@@ -4,13 +4,8 @@ import type { Mark, PyClass, Span, TestFunc, Value } from '../../model/types.js'
 import type { MarkHit } from '../../resolve/suite.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { isBareMark, markScope, removeMarkEdits } from '../fixes.js'
-import { paVersions } from './PA201.js'
-
-/** The class that declares a class-level mark (the test's class or one of its bases). */
-export function markOwner(ctx: RuleContext, hit: MarkHit): PyClass | undefined {
-  if (hit.level !== 'class' || !hit.cls) return undefined
-  return ctx.suite.mro(hit.cls).find((c) => c.ownMarks.includes(hit.mark))
-}
+import { markOwner } from './marks.js'
+import { paVersions } from './versions.js'
 
 /** Two hits on the same pytest node (the function, one Class node, or the module). */
 export function sameNode(a: MarkHit, b: MarkHit): boolean {

@@ -3,7 +3,7 @@ import type { TestFunc } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { setKwarg } from '../../fix/edits.js'
 import { markScope } from '../fixes.js'
-import { paVersions } from './PA201.js'
+import { paVersions } from './versions.js'
 
 function dirOf(p: string): string {
   const i = p.lastIndexOf('/')

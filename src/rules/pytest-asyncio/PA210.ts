@@ -5,7 +5,7 @@ import type { Mark, PyClass, Span, TestFunc, Value } from '../../model/types.js'
 import { insertDecorator } from '../../fix/edits.js'
 import { isBareMark, removeMarkEdits } from '../fixes.js'
 import { markOnSyncTest } from '../messages.js'
-import { markOwner } from './PA205.js'
+import { markOwner } from './marks.js'
 
 /** How many async tests a class/module mark may be copied onto by the fix before it is left to the user. */
 const MAX_MOVED = 8

@@ -3,7 +3,7 @@ import { testSymbol } from '../engine.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { deleteLines } from '../../fix/edits.js'
 import { asyncGeneratorTest } from '../messages.js'
-import { paVersions } from './PA201.js'
+import { paVersions } from './versions.js'
 
 const OTHER_PLUGINS = new Set(['anyio', 'trio'])
 

@@ -1,7 +1,8 @@
 import type { Rule, RuleContext } from '../engine.js'
 import type { TextEdit } from '../types.js'
-import { closestName, pyRepr } from './PA109.js'
-import { affects, configAnchor } from './PA601.js'
+import { configAnchor } from './options.js'
+import { closestName, pyRepr } from './values.js'
+import { affects } from './versions.js'
 
 const MODES = ['auto', 'strict'] as const
 type Mode = (typeof MODES)[number]

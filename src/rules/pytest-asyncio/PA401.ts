@@ -1,37 +1,12 @@
 import type { Rule, RuleContext } from '../engine.js'
 import { fixtureSymbol, versionsText } from '../engine.js'
 import type { TextEdit } from '../types.js'
-import type { CallFact, FixtureDef, PyFile } from '../../model/types.js'
+import type { FixtureDef } from '../../model/types.js'
 import { isScope } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { pruneImportEdits, removeFunctionEdit } from '../../fix/edits.js'
-import { erasWhere } from './PA301.js'
-
-/** `asyncio.get_event_loop_policy()` / `asyncio.get_running_loop()` etc. written with the file's asyncio alias. */
-export function isAsyncioCallText(file: PyFile, text: string, fns: string[]): boolean {
-  const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\(\s*\)$/.exec(text.trim())
-  if (m) return file.imports.names.get(m[1] as string) === 'asyncio' && fns.includes(m[2] as string)
-  const b = /^([A-Za-z_]\w*)\(\s*\)$/.exec(text.trim())
-  if (b) {
-    const q = file.imports.names.get(b[1] as string)
-    return !!q && fns.some((f) => q === `asyncio.${f}`)
-  }
-  return false
-}
-
-/** Calls that create or fetch an asyncio event loop. */
-export function loopCalls(fx: FixtureDef): CallFact[] {
-  return fx.func.facts.calls.filter(
-    (c) =>
-      /^(asyncio\.(new_event_loop|get_event_loop|get_running_loop|Runner|EventLoop|SelectorEventLoop|ProactorEventLoop)|uvloop\.(new_event_loop|Loop|EventLoopPolicy))$/.test(c.qual ?? '') ||
-      c.method === 'new_event_loop'
-  )
-}
-
-/** Does an `event_loop` fixture build an asyncio loop (rather than being a domain object that happens to use the name)? */
-export function buildsLoop(fx: FixtureDef): boolean {
-  return loopCalls(fx).length > 0
-}
+import { buildsLoop, isAsyncioCallText } from './event-loops.js'
+import { erasWhere } from './versions.js'
 
 /** Does the fixture create a loop of a non-default type (uvloop, a custom policy)? */
 function customLoopType(fx: FixtureDef): boolean {

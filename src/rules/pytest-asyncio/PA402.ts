@@ -1,21 +1,12 @@
-import type { Rule, RuleContext } from '../engine.js'
+import type { Rule } from '../engine.js'
 import { fixtureSymbol, testSymbol, versionsText } from '../engine.js'
 import type { TextEdit } from '../types.js'
-import type { FixtureDef, PyFile, PyFunction, TestFunc } from '../../model/types.js'
+import type { PyFile, PyFunction, TestFunc } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { aloneOnLines, importEdit, localName, removeParamEdit } from '../../fix/edits.js'
-import { removeStatementEdit } from './PA505.js'
-import { erasWhere, newestEra } from './PA301.js'
-import { buildsLoop } from './PA401.js'
-
-/**
- * The `event_loop` definition a test gets from the project (a user fixture), or null when only
- * pytest-asyncio's own (< 1.0) could provide it.
- */
-export function userEventLoop(ctx: RuleContext, test: TestFunc): FixtureDef | null {
-  const def = ctx.suite.resolve('event_loop', test)
-  return def && !def.builtin ? def : null
-}
+import { removeStatementEdit } from '../fixes.js'
+import { buildsLoop, userEventLoop } from './event-loops.js'
+import { erasWhere, newestEra } from './versions.js'
 
 /** Uses of a name in a function's body (after its signature), as offsets. */
 export function usesInBody(file: PyFile, fn: PyFunction, name: string): number[] {

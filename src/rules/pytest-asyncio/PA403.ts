@@ -4,10 +4,11 @@ import type { TextEdit } from '../types.js'
 import type { FixtureDef, PyFile, PyFunction, TestFunc } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { pruneImportEdits, removeParamEdit } from '../../fix/edits.js'
-import { addAsyncioMarkEdits, erasWhere } from './PA301.js'
-import { toPytestAsyncioFixtureEdits } from './PA302.js'
-import { userEventLoop } from './PA402.js'
-import { asyncifyEdits } from './PA501.js'
+import { userEventLoop } from './event-loops.js'
+import { toPytestAsyncioFixtureEdits } from './fixtures.js'
+import { asyncifyEdits } from './loop-driving.js'
+import { addAsyncioMarkEdits } from './marks.js'
+import { erasWhere } from './versions.js'
 
 /** PA403: a sync test or fixture takes the `event_loop` fixture, which 1.0 removed. */
 export const PA403: Rule = {

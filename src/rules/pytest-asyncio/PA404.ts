@@ -4,7 +4,7 @@ import type { TextEdit } from '../types.js'
 import type { FixtureDef } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { preferredQuote, pruneImportEdits, pyString } from '../../fix/edits.js'
-import { erasWhere } from './PA301.js'
+import { erasWhere } from './versions.js'
 
 const DEPRECATION =
   'PytestDeprecationWarning: Overriding the "event_loop_policy" fixture is deprecated and will be removed in a future version of pytest-asyncio. Use the "pytest_asyncio_loop_factories" hook to customize event loop creation.'

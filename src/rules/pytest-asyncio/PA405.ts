@@ -3,7 +3,7 @@ import { versionsText } from '../engine.js'
 import type { Mark, PyFile } from '../../model/types.js'
 import { eraAtLeast } from '../../resolve/asyncio.js'
 import { removeKwarg } from '../../fix/edits.js'
-import { erasWhere } from './PA301.js'
+import { erasWhere } from './versions.js'
 
 const NO_HOOK = "UsageError: mark.asyncio 'loop_factories' requires at least one pytest_asyncio_loop_factories hook implementation."
 

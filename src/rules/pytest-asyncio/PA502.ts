@@ -3,9 +3,9 @@ import { testSymbol, versionsText } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { CallFact, PyFile, PyFunction } from '../../model/types.js'
 import { deleteLinesEdit, localName } from '../../fix/edits.js'
-import { erasWhere } from './PA301.js'
-import { isAsyncioCallText } from './PA401.js'
-import { isBindingStatement, onlyArg } from './PA501.js'
+import { isAsyncioCallText } from './event-loops.js'
+import { isBindingStatement, onlyArg } from './loop-driving.js'
+import { erasWhere } from './versions.js'
 
 const NO_LOOP = "RuntimeError: There is no current event loop in thread 'MainThread'."
 

@@ -2,7 +2,7 @@ import type { Rule } from '../engine.js'
 import { fixtureSymbol, versionsText } from '../engine.js'
 import type { CallFact } from '../../model/types.js'
 import { CROSS_LOOP_ERROR } from '../messages.js'
-import { asyncifyFixture, asyncioUsers } from './PA501.js'
+import { asyncifyFixture, asyncioUsers } from './fixtures.js'
 
 /** PA503: a sync fixture runs coroutines on its own new loop and hands the result to asyncio tests. */
 export const PA503: Rule = {

@@ -1,35 +1,7 @@
-import type { Rule, RuleContext } from '../engine.js'
-import { fixtureSymbol, testSymbol } from '../engine.js'
-import type { CallFact, PyFile, PyFunction, TestFunc } from '../../model/types.js'
-import { newestEra } from './PA301.js'
-import { isAsyncioCallText } from './PA401.js'
-import { awaitText, onlyArg } from './PA501.js'
-
-export interface AsyncUnit {
-  fn: PyFunction
-  file: PyFile
-  /** `test_x` / `fixture \`pool\`` for messages. */
-  label: string
-  symbol: string
-  /** The test, or a test using the fixture (for fixture lookups). */
-  test?: TestFunc
-}
-
-/** Coroutine tests and fixtures that pytest-asyncio runs (the code running inside its loop). */
-export function asyncioCode(ctx: RuleContext): AsyncUnit[] {
-  const out: AsyncUnit[] = []
-  if (ctx.project.asyncio.disabled) return out
-  for (const t of ctx.targetTests()) {
-    if (t.func.isAsync && ctx.asyncio.isAsyncioTest(t)) out.push({ fn: t.func, file: t.file, label: `test \`${t.name}\``, symbol: testSymbol(t), test: t })
-  }
-  const era = newestEra(ctx)
-  for (const fx of ctx.fixturesInScope()) {
-    if (fx.builtin || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue
-    const user = ctx.usersOf(fx)[0]
-    out.push({ fn: fx.func, file: fx.file, label: `fixture \`${fx.name}\``, symbol: fixtureSymbol(fx), ...(user ? { test: user } : {}) })
-  }
-  return out
-}
+import type { Rule } from '../engine.js'
+import type { CallFact, PyFile } from '../../model/types.js'
+import { asyncioCode, isAsyncioCallText } from './event-loops.js'
+import { awaitText, onlyArg } from './loop-driving.js'
 
 /** PA504: `asyncio.run` / `run_until_complete` inside a coroutine pytest-asyncio runs. */
 export const PA504: Rule = {

@@ -1,9 +1,8 @@
 import type { Rule } from '../engine.js'
-import type { CallFact, PyFile, PyFunction, Span } from '../../model/types.js'
-import type { TextEdit } from '../types.js'
-import { aloneOnLines, deleteLinesEdit } from '../../fix/edits.js'
-import { asyncioCode } from './PA504.js'
-import { buildsLoop, isAsyncioCallText } from './PA401.js'
+import type { CallFact } from '../../model/types.js'
+import { aloneOnLines } from '../../fix/edits.js'
+import { removeStatementEdit } from '../fixes.js'
+import { asyncioCode, buildsLoop, isAsyncioCallText } from './event-loops.js'
 
 /** PA505: async code closes the loop pytest-asyncio runs it in. */
 export const PA505: Rule = {
@@ -60,14 +59,6 @@ async def test_echo_upper():
       }
     }
   }
-}
-
-/** Delete a statement alone on its lines; `pass` when it is the function's whole body. */
-export function removeStatementEdit(file: PyFile, fn: PyFunction, span: Span): TextEdit {
-  const rest = file.text.slice(fn.defSpan.end, span.start) + file.text.slice(span.end, fn.whole.end)
-  const code = rest.replace(/^\s*:/, '').replace(/^[ \t]*(#.*)?$/gm, '')
-  if (!/\S/.test(code)) return { path: file.path, start: span.start, end: span.end, text: 'pass' }
-  return deleteLinesEdit(file, span)
 }
 
 function closeLabel(c: CallFact): string {

@@ -1,5 +1,5 @@
 import type { Rule } from '../engine.js'
-import { asyncioCode } from './PA504.js'
+import { asyncioCode } from './event-loops.js'
 
 /** PA506: `asyncio.get_event_loop()` inside a coroutine (informational). */
 export const PA506: Rule = {

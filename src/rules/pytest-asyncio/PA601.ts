@@ -1,9 +1,10 @@
-import type { Rule, RuleContext } from '../engine.js'
-import type { Span } from '../../model/types.js'
+import type { Rule } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import { eraAtLeast, paEra, type PaEra } from '../../resolve/asyncio.js'
-import { describeRange, describeSet } from '../../model/versions.js'
+import { describeSet } from '../../model/versions.js'
 import { removeAddoptsArgsEdit } from '../../model/config.js'
+import { configAnchor } from './options.js'
+import { affects } from './versions.js'
 
 /** PA601: a pytest-asyncio ini option (or flag) newer than the pinned pytest-asyncio. */
 export const PA601: Rule = {
@@ -83,34 +84,4 @@ asyncio_mode = strict`
       }
     }
   }
-}
-
-/**
- * "pytest-asyncio 0.23.8 (pinned in requirements-dev.txt:2)" for the whole pinned range, or
- * "pytest-asyncio 0.24.0–0.25.3 (allowed by `>=0.24` in requirements.txt:3)" for part of it.
- */
-export function affects(ctx: RuleContext, versions: readonly string[]): string {
-  const info = ctx.project.versions['pytest-asyncio']
-  const all = versions.length === info.candidates.length
-  if (all) return describeRange(info)
-  const at = info.source ? ` in ${info.source.path}:${info.source.line}` : ''
-  const by = info.spec ? ` (allowed by \`${info.spec}\`${at})` : ''
-  return `pytest-asyncio ${describeSet(versions, 'pytest-asyncio')}${by}`
-}
-
-/**
- * Where a finding about a config option is anchored: the option's line in the config file, or
- * (with `offset`) the line of that position inside the option's value.
- */
-export function configAnchor(ctx: RuleContext, key: string, offset: number | null = null): (Pick<Span, 'line' | 'endLine' | 'col'> & { path: string }) | null {
-  const cfg = ctx.project.config
-  const opt = cfg.options.get(key)
-  if (!opt || !cfg.path) return null
-  if (offset !== null && cfg.text !== null && offset >= opt.span.start && offset <= opt.span.end) {
-    const before = cfg.text.slice(0, offset)
-    const line = before.split('\n').length
-    const col = offset - (before.lastIndexOf('\n') + 1) + 1
-    return { path: cfg.path, line, endLine: line, col }
-  }
-  return { path: cfg.path, line: opt.span.line, endLine: opt.span.endLine, col: opt.span.col }
 }

@@ -6,7 +6,8 @@ import { isScope, scopeRank } from '../../model/types.js'
 import { effectiveRank, eraAtLeast, isKnown, type PaEra } from '../../resolve/asyncio.js'
 import { renderValue } from '../../model/config.js'
 import { CROSS_LOOP_ERROR } from '../messages.js'
-import { affects, configAnchor } from './PA601.js'
+import { configAnchor } from './options.js'
+import { affects } from './versions.js'
 
 /**
  * PA602: `asyncio_default_fixture_loop_scope` is wider than the test default (the ini

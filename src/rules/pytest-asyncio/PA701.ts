@@ -2,8 +2,10 @@ import type { Rule, RuleContext } from '../engine.js'
 import type { TextEdit } from '../types.js'
 import type { FixtureDef, PyFile, TestFunc } from '../../model/types.js'
 import { addPytestmarkEdits } from '../../fix/edits.js'
-import { addAsyncioMarkEdits, anyioRuns, neededTestLoop, newestEra, trioRuns } from './PA301.js'
-import { toPytestAsyncioFixtureEdits } from './PA302.js'
+import { toPytestAsyncioFixtureEdits } from './fixtures.js'
+import { addAsyncioMarkEdits, neededTestLoop } from './marks.js'
+import { anyioRuns, trioRuns } from './plugins.js'
+import { newestEra } from './versions.js'
 import { pushTo } from '../../util/multimap.js'
 
 /** PA701: asyncio auto mode in a suite with anyio-marked tests. */
