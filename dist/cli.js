@@ -6732,6 +6732,9 @@ function scopeRank(s) {
 }
 
 // src/model/extract.ts
+function newPyFile(init2) {
+  return { ...init2, functions: [], classes: [], fixtures: [], tests: [], moduleMarks: [], pytestPlugins: null, hooks: /* @__PURE__ */ new Map(), hookMarks: [] };
+}
 var DEFAULT_COLLECT = {
   isTestFunction: (n) => n.startsWith("test"),
   isTestClass: (n) => n.startsWith("Test")
@@ -7437,23 +7440,15 @@ var Extractor = class {
   }
   file(tree, kind, exactText) {
     const root = tree.rootNode;
-    const file = {
+    const file = newPyFile({
       path: this.path,
       text: this.text,
       exactText,
       kind,
       imports: this.imports,
-      functions: [],
-      classes: [],
-      fixtures: [],
-      tests: [],
-      moduleMarks: [],
-      pytestPlugins: null,
-      hooks: /* @__PURE__ */ new Map(),
-      hookMarks: [],
       syntaxErrors: this.syntaxErrors(tree),
       lineStarts: this.lineStarts
-    };
+    });
     const stmts = [...this.statements(root, true)];
     for (const s of stmts) {
       if (s.type === "import_statement" || s.type === "import_from_statement") {
@@ -8365,6 +8360,15 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // src/model/config.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
+
+// src/util/multimap.ts
+function pushTo(map, key2, value) {
+  const list = map.get(key2);
+  if (list) list.push(value);
+  else map.set(key2, [value]);
+}
+
+// src/model/config.ts
 var LineIndex = class {
   constructor(text) {
     this.text = text;
@@ -8522,7 +8526,7 @@ function parseIni(text) {
     const first = current.entries.find((e) => e.key === key2);
     if (first) {
       problems.push({ line: lineNo, message: `duplicate name '${key2}'` });
-      dups.set(first, [...dups.get(first) ?? [], entry]);
+      pushTo(dups, first, entry);
       return;
     }
     ;
@@ -8883,6 +8887,7 @@ function emptyConfig(rootdir, ancestor, reason) {
     text: null,
     lineEnding: "\n",
     problems: [],
+    unparsable: false,
     ignoredFiles: [],
     ancestor,
     minPytest: null
@@ -8901,7 +8906,8 @@ function loadIniCandidate(path6, name2, text, base) {
     mode: "ini",
     text,
     lineEnding: doc.lineEnding,
-    problems: toProblems(path6, doc.problems)
+    problems: toProblems(path6, doc.problems),
+    unparsable: doc.problems.length > 0
   };
   const take = (sectionName) => {
     const s = doc.sections.find((x) => x.name === sectionName);
@@ -8977,7 +8983,8 @@ function loadTomlCandidate(path6, name2, text, base, native9) {
     mode: "toml",
     text,
     lineEnding: detectLineEnding(text),
-    problems: toProblems(path6, doc.problems)
+    problems: toProblems(path6, doc.problems),
+    unparsable: doc.problems.length > 0
   };
   const kvs = doc.layout.statements.filter((s) => s.kind === "kv");
   const headers = doc.layout.statements.filter((s) => s.kind === "header");
@@ -9589,6 +9596,7 @@ function renderOptionLine(cfg, key2, value) {
 }
 var configDir = (cfg) => cfg.rootdir;
 function insertOptionEdit(cfg, key2, value) {
+  if (cfg.unparsable) return null;
   const nl = cfg.lineEnding;
   if (!cfg.path || cfg.text === null) {
     return {
@@ -9657,7 +9665,7 @@ function tomlKey(k) {
 }
 function replaceOptionValueEdit(cfg, key2, newValue) {
   const opt = cfg.options.get(key2);
-  if (!opt || !cfg.path || cfg.text === null) return null;
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null;
   if (cfg.syntax === "toml" && opt.writtenKeyPath === void 0) return null;
   let text;
   if (cfg.syntax === "toml") {
@@ -9686,7 +9694,7 @@ function replaceOptionValueEdit(cfg, key2, newValue) {
 }
 function removeOptionEdit(cfg, key2) {
   const opt = cfg.options.get(key2);
-  if (!opt || !cfg.path || cfg.text === null) return null;
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null;
   if (cfg.syntax === "toml" && opt.writtenKeyPath === void 0) return null;
   const text = cfg.text;
   const lineStart2 = text.lastIndexOf("\n", opt.span.start - 1) + 1;
@@ -9696,7 +9704,7 @@ function removeOptionEdit(cfg, key2) {
 }
 function removeAddoptsArgsEdit(cfg, remove) {
   const opt = cfg.options.get("addopts");
-  if (!opt || !cfg.path || cfg.text === null || !remove.length) return null;
+  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable || !remove.length) return null;
   const all = addoptsArgs(cfg).args;
   const drop = new Set(remove.map((a) => a.index));
   if (all.every((a) => drop.has(a.index))) return removeOptionEdit(cfg, "addopts");
@@ -11132,23 +11140,15 @@ function parametrizeArgnames(mark) {
 
 // src/resolve/builtins.ts
 var NO_SPAN = { start: 0, end: 0, line: 1, endLine: 1, col: 1 };
-var PLUGIN_FILE = {
+var PLUGIN_FILE = newPyFile({
   path: "<plugins>",
   text: "",
   exactText: false,
   kind: "plugin",
   imports: { names: /* @__PURE__ */ new Map(), insertAt: 0, modules: /* @__PURE__ */ new Set() },
-  functions: [],
-  classes: [],
-  fixtures: [],
-  tests: [],
-  moduleMarks: [],
-  pytestPlugins: null,
-  hooks: /* @__PURE__ */ new Map(),
-  hookMarks: [],
   syntaxErrors: [],
   lineStarts: [0]
-};
+});
 function builtin(name2, scope, opts = {}) {
   const func2 = {
     name: name2,
@@ -12154,7 +12154,7 @@ var AnyioModel = class {
     const byScope = /* @__PURE__ */ new Map();
     for (const v of this.versions) {
       const s = atLeast(v, "4.0.0") ? "module" : "function";
-      byScope.set(s, [...byScope.get(s) ?? [], v]);
+      pushTo(byScope, s, v);
     }
     const scopes = [...byScope].map(([scope, versions]) => ({ scope, versions }));
     const newest = atLeast(this.newest, "4.0.0") ? "module" : "function";
@@ -12190,7 +12190,7 @@ var RuleContext = class {
     const buckets = /* @__PURE__ */ new Map();
     for (const v of project.versions["pytest-asyncio"].candidates) {
       const e = paEra(v);
-      buckets.set(e, [...buckets.get(e) ?? [], v]);
+      pushTo(buckets, e, v);
     }
     this.paEras = PA_ERAS.filter((e) => buckets.has(e)).map((era) => ({ era, versions: buckets.get(era) }));
   }
@@ -12240,7 +12240,7 @@ var RuleContext = class {
     if (!this.users) {
       this.users = /* @__PURE__ */ new Map();
       for (const t of this.suite.tests()) {
-        for (const e of this.suite.closure(t)) this.users.set(e.def, [...this.users.get(e.def) ?? [], t]);
+        for (const e of this.suite.closure(t)) pushTo(this.users, e.def, t);
       }
     }
     return this.users.get(fx) ?? [];
@@ -12270,13 +12270,25 @@ var RuleContext = class {
       docsUrl: docsUrl(rule.meta.code),
       involves: d.involves ?? []
     };
-    if (d.fix && d.fix.edits.length) f.fix = d.fix;
+    const cfg = this.project.config;
+    const touchesBrokenConfig = cfg.unparsable && !!d.fix?.edits.some((e) => e.path === cfg.path);
+    if (d.fix && d.fix.edits.length && !touchesBrokenConfig) f.fix = d.fix;
     const k = `${f.code}\0${f.path}\0${f.line}\0${f.endLine}\0${f.column}`;
     if (this.reported.has(k)) return;
     this.reported.add(k);
     this.findings.push(f);
   }
 };
+var testsByFunc = /* @__PURE__ */ new WeakMap();
+function firstTestOf(file, fn) {
+  let index = testsByFunc.get(file);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const t of file.tests) if (!index.has(t.func)) index.set(t.func, t);
+    testsByFunc.set(file, index);
+  }
+  return index.get(fn);
+}
 function testSymbol(t) {
   return t.nodeid;
 }
@@ -12361,9 +12373,14 @@ function preferredQuote2(file, near) {
   };
   const q = fromValue(near);
   if (q) return q;
-  const m = /(^|[=([,\s])(["'])[A-Za-z_]/m.exec(file.text);
-  return m?.[2] ?? '"';
+  let fileQuote = fileQuotes.get(file);
+  if (fileQuote === void 0) {
+    fileQuote = /(^|[=([,\s])(["'])[A-Za-z_]/m.exec(file.text)?.[2] ?? '"';
+    fileQuotes.set(file, fileQuote);
+  }
+  return fileQuote;
 }
+var fileQuotes = /* @__PURE__ */ new WeakMap();
 function pyString(s, quote) {
   return `${quote}${s}${quote}`;
 }
@@ -12736,14 +12753,14 @@ function pruneImportEdits(file, edits) {
         gone = usesName(file.text, e.local) && !usesName(after, e.local);
         cache.set(e.local, gone);
       }
-      if (gone) dead.set(s, [...dead.get(s) ?? [], e]);
+      if (gone) pushTo(dead, s, e);
     }
   }
   if (!dead.size) return [];
   const out2 = [];
   const whole = (s) => (dead.get(s)?.length ?? 0) === s.entries.length;
   const blocks = /* @__PURE__ */ new Map();
-  for (const s of stmts) blocks.set(s.block, [...blocks.get(s.block) ?? [], s]);
+  for (const s of stmts) pushTo(blocks, s.block, s);
   const isBlankLineAt = (at) => {
     const m = /^[ \t]*\r?\n/.exec(file.text.slice(at));
     return m ? m[0].length : 0;
@@ -12987,6 +13004,12 @@ function removeMarkEdits(file, mark, pytestmark) {
   }
   return null;
 }
+function removeStatementEdit(file, fn, span) {
+  const rest = file.text.slice(fn.defSpan.end, span.start) + file.text.slice(span.end, fn.whole.end);
+  const code = rest.replace(/^\s*:/, "").replace(/^[ \t]*(#.*)?$/gm, "");
+  if (!/\S/.test(code)) return { path: file.path, start: span.start, end: span.end, text: "pass" };
+  return deleteLinesEdit(file, span);
+}
 
 // src/rules/pytest-asyncio/PA101.ts
 var PA101 = {
@@ -13203,6 +13226,35 @@ function findNarrowerLoop(ctx, test) {
   return best;
 }
 
+// src/rules/pytest-asyncio/narrower-loop.ts
+function narrowerLoopFixtures(ctx, autouse) {
+  const byFixture = /* @__PURE__ */ new Map();
+  for (const test of ctx.targetTests()) {
+    if (!ctx.asyncio.isAsyncioTest(test)) continue;
+    for (const { era } of ctx.paEras) {
+      if (!eraAtLeast(era, "0.23")) continue;
+      const tl = ctx.asyncio.testLoop(test, era);
+      if (!isKnown(tl)) continue;
+      for (const { def: fx } of ctx.suite.closure(test)) {
+        if (fx.autouse !== autouse || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue;
+        const fl = ctx.asyncio.fixtureLoop(fx, era);
+        if (!isKnown(fl)) continue;
+        if (isScope(fx.scope) && scopeRank(fl.scope) < scopeRank(fx.scope)) continue;
+        if (effectiveRank(fl.scope, test) >= effectiveRank(tl.scope, test)) continue;
+        let agg = byFixture.get(fx);
+        if (!agg) {
+          agg = { fx, fixtureScope: fl.scope, source: fl.source, tests: /* @__PURE__ */ new Map(), eras: /* @__PURE__ */ new Set() };
+          byFixture.set(fx, agg);
+        }
+        const prev = agg.tests.get(test);
+        if (!prev || scopeRank(tl.scope) > scopeRank(prev)) agg.tests.set(test, tl.scope);
+        agg.eras.add(era);
+      }
+    }
+  }
+  return byFixture;
+}
+
 // src/rules/pytest-asyncio/PA105.ts
 var PA105 = {
   meta: {
@@ -13232,33 +13284,7 @@ async def conn():
     }
   },
   check(ctx) {
-    const byFixture = /* @__PURE__ */ new Map();
-    for (const test of ctx.targetTests()) {
-      if (!ctx.asyncio.isAsyncioTest(test)) continue;
-      for (const { era } of ctx.paEras) {
-        if (!eraAtLeast(era, "0.23")) continue;
-        const tl = ctx.asyncio.testLoop(test, era);
-        if (!isKnown(tl)) continue;
-        for (const { def: fx } of ctx.suite.closure(test)) {
-          if (fx.autouse || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue;
-          const fl = ctx.asyncio.fixtureLoop(fx, era);
-          if (!isKnown(fl)) continue;
-          if (isScope(fx.scope) && scopeRank(fl.scope) < scopeRank(fx.scope)) continue;
-          if (effectiveRank(fl.scope, test) >= effectiveRank(tl.scope, test)) continue;
-          const agg = byFixture.get(fx) ?? {
-            fx,
-            fixtureScope: fl.scope,
-            tests: /* @__PURE__ */ new Map(),
-            eras: /* @__PURE__ */ new Set(),
-            source: fl.source
-          };
-          const prev = agg.tests.get(test);
-          if (!prev || scopeRank(tl.scope) > scopeRank(prev)) agg.tests.set(test, tl.scope);
-          agg.eras.add(era);
-          byFixture.set(fx, agg);
-        }
-      }
-    }
+    const byFixture = narrowerLoopFixtures(ctx, false);
     for (const agg of byFixture.values()) {
       const { fx, fixtureScope } = agg;
       const scopes = new Set(agg.tests.values());
@@ -13347,75 +13373,22 @@ testpaths = tests`
   }
 };
 
-// src/rules/pytest-asyncio/PA601.ts
-var PA601 = {
-  meta: {
-    code: "PA601",
-    name: "unknown-option-for-installed-version",
-    severity: "warning",
-    plugin: "pytest-asyncio",
-    summary: "A pytest-asyncio option is set that the pinned pytest-asyncio version does not have.",
-    fixable: true,
-    docs: {
-      what: "Flags `asyncio_default_fixture_loop_scope` (added in pytest-asyncio 0.24), `asyncio_default_test_loop_scope` (0.26) and `asyncio_debug` (1.2) in the pytest configuration when the pinned pytest-asyncio predates them, and the `--asyncio-debug` flag in `addopts` before 1.2. When no allowed version knows the option, the fix removes it (it has no effect there); otherwise upgrade the pin.",
-      why: "pytest does not know the option, warns `PytestConfigWarning: Unknown config option: asyncio_default_fixture_loop_scope` (an error with `--strict-config`) and ignores it. The suite then behaves as if the option were not there: tests you expected to share a session loop run in per-test loops and fail with cross-loop errors. An unknown `--asyncio-debug` flag stops pytest at start-up (`error: unrecognized arguments: --asyncio-debug`).",
-      versions: "`asyncio_default_fixture_loop_scope` before 0.24, `asyncio_default_test_loop_scope` before 0.26, `asyncio_debug` / `--asyncio-debug` before 1.2.",
-      bad: `# requirements-dev.txt: pytest-asyncio==0.23.8
-[pytest]
-asyncio_mode = strict
-asyncio_default_fixture_loop_scope = function`,
-      good: `# requirements-dev.txt: pytest-asyncio==0.23.8
-[pytest]
-asyncio_mode = strict`
-    }
-  },
-  check(ctx) {
-    if (!ctx.paEras.length || ctx.project.asyncio.disabled) return;
-    const s = ctx.project.settings;
-    const strict = s.strictConfig.value;
-    const options = [
-      { key: "asyncio_default_fixture_loop_scope", since: "0.24", sinceText: "0.24", kind: s.asyncioDefaultFixtureLoopScope.origin.kind },
-      { key: "asyncio_default_test_loop_scope", since: "0.26", sinceText: "0.26", kind: s.asyncioDefaultTestLoopScope.origin.kind },
-      { key: "asyncio_debug", since: "1.2", sinceText: "1.2", kind: ctx.project.config.options.has("asyncio_debug") ? "ini" : "default" }
-    ];
-    const candidates = ctx.project.versions["pytest-asyncio"].candidates;
-    for (const o of options) {
-      if (o.kind !== "ini") continue;
-      const lacking = candidates.filter((v) => !eraAtLeast(paEra(v), o.since));
-      if (!lacking.length) continue;
-      const loc = configAnchor(ctx, o.key);
-      if (!loc) continue;
-      const all = lacking.length === candidates.length;
-      const edit = all ? ctx.project.removeIniOptionEdit(o.key) : null;
-      ctx.report({
-        severity: strict ? "error" : "warning",
-        path: loc.path,
-        span: loc,
-        symbol: `config:${loc.path}::${o.key}`,
-        message: `\`${o.key}\` was added in pytest-asyncio ${o.sinceText}, so ${affects(ctx, lacking)} does not know it: pytest warns \`PytestConfigWarning: Unknown config option: ${o.key}\`` + (strict ? " (an error here, because `--strict-config` is on)" : "") + ` and ignores it, so the suite runs as if it were not set. ` + (all ? `Remove it, or upgrade to pytest-asyncio>=${o.sinceText} to get its effect${o.key === "asyncio_debug" ? "" : " (until then, set loop scopes with `asyncio` marks)"}.` : `Require pytest-asyncio>=${o.sinceText} so every allowed version reads it.`),
-        ...edit ? { fix: { title: `Remove \`${o.key}\` (pytest-asyncio ${describeSet(lacking, "pytest-asyncio")} does not know it)`, edits: [edit], applicability: "safe" } } : {}
-      });
-    }
-    const debug = s.asyncioDebug;
-    if (debug.origin.kind === "addopts" && debug.origin.option) {
-      const args2 = debug.origin.args;
-      const lacking = candidates.filter((v) => !eraAtLeast(paEra(v), "1.2"));
-      const loc = configAnchor(ctx, "addopts", args2[0]?.start ?? null);
-      if (lacking.length && loc) {
-        const all = lacking.length === candidates.length;
-        const edit = all ? removeAddoptsArgsEdit(ctx.project.config, args2) : null;
-        ctx.report({
-          severity: "error",
-          path: loc.path,
-          span: loc,
-          symbol: `config:${loc.path}::addopts::--asyncio-debug`,
-          message: `\`--asyncio-debug\` in \`addopts\` was added in pytest-asyncio 1.2, so with ${affects(ctx, lacking)} pytest stops at start-up: \`error: unrecognized arguments: --asyncio-debug\`. ` + (all ? "Remove the flag, or upgrade to pytest-asyncio>=1.2." : "Require pytest-asyncio>=1.2."),
-          ...edit ? { fix: { title: "Remove `--asyncio-debug` from `addopts`", edits: [edit], applicability: "safe" } } : {}
-        });
-      }
-    }
-  }
-};
+// src/rules/pytest-asyncio/versions.ts
+function newestEra(ctx) {
+  return ctx.paEras[ctx.paEras.length - 1]?.era ?? PA_ERAS[PA_ERAS.length - 1];
+}
+function erasWhere(ctx, pred) {
+  const hit = ctx.paEras.filter((b) => pred(b.era));
+  return { eras: hit.map((b) => b.era), versions: hit.flatMap((b) => b.versions) };
+}
+function pytestAtLeast(ctx, min) {
+  const c2 = ctx.project.versions.pytest.candidates;
+  return !c2.length || c2.some((v) => cmpVersion(v, min) >= 0);
+}
+function paVersions(ctx, buckets) {
+  const versions = buckets.flatMap((b) => b.versions);
+  return `${versionsText("pytest-asyncio", versions)}${ctx.project.versions["pytest-asyncio"].assumed ? " (no pin found; assumed newest)" : ""}`;
+}
 function affects(ctx, versions) {
   const info2 = ctx.project.versions["pytest-asyncio"];
   const all = versions.length === info2.candidates.length;
@@ -13423,18 +13396,6 @@ function affects(ctx, versions) {
   const at = info2.source ? ` in ${info2.source.path}:${info2.source.line}` : "";
   const by = info2.spec ? ` (allowed by \`${info2.spec}\`${at})` : "";
   return `pytest-asyncio ${describeSet(versions, "pytest-asyncio")}${by}`;
-}
-function configAnchor(ctx, key2, offset = null) {
-  const cfg = ctx.project.config;
-  const opt = cfg.options.get(key2);
-  if (!opt || !cfg.path) return null;
-  if (offset !== null && cfg.text !== null && offset >= opt.span.start && offset <= opt.span.end) {
-    const before = cfg.text.slice(0, offset);
-    const line = before.split("\n").length;
-    const col = offset - (before.lastIndexOf("\n") + 1) + 1;
-    return { path: cfg.path, line, endLine: line, col };
-  }
-  return { path: cfg.path, line: opt.span.line, endLine: opt.span.endLine, col: opt.span.col };
 }
 
 // src/rules/pytest-asyncio/PA103.ts
@@ -13587,27 +13548,7 @@ async def fresh_backend():
     }
   },
   check(ctx) {
-    const byFixture = /* @__PURE__ */ new Map();
-    for (const test of ctx.targetTests()) {
-      if (!ctx.asyncio.isAsyncioTest(test)) continue;
-      for (const { era } of ctx.paEras) {
-        if (!eraAtLeast(era, "0.23")) continue;
-        const tl = ctx.asyncio.testLoop(test, era);
-        if (!isKnown(tl)) continue;
-        for (const { def: fx } of ctx.suite.closure(test)) {
-          if (!fx.autouse || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue;
-          const fl = ctx.asyncio.fixtureLoop(fx, era);
-          if (!isKnown(fl)) continue;
-          if (isScope(fx.scope) && scopeRank(fl.scope) < scopeRank(fx.scope)) continue;
-          if (effectiveRank(fl.scope, test) >= effectiveRank(tl.scope, test)) continue;
-          const agg = byFixture.get(fx) ?? { fx, fixtureScope: fl.scope, source: fl.source, tests: /* @__PURE__ */ new Map(), eras: /* @__PURE__ */ new Set() };
-          const prev = agg.tests.get(test);
-          if (!prev || scopeRank(tl.scope) > scopeRank(prev)) agg.tests.set(test, tl.scope);
-          agg.eras.add(era);
-          byFixture.set(fx, agg);
-        }
-      }
-    }
+    const byFixture = narrowerLoopFixtures(ctx, true);
     for (const agg of byFixture.values()) {
       const { fx, fixtureScope } = agg;
       const scopes = [...new Set(agg.tests.values())].sort((a, b) => scopeRank(b) - scopeRank(a));
@@ -13733,6 +13674,227 @@ async def tx(engine):
   }
 };
 
+// src/rules/pytest-asyncio/marks.ts
+function neededTestLoop(ctx, test, era) {
+  const raw = ctx.project.asyncio.testDefault;
+  const dflt = eraAtLeast(era, "0.26") && raw && isScope(raw) ? raw : "function";
+  let widest = dflt;
+  for (const e of ctx.suite.closure(test)) {
+    if (!e.def.func.isAsync || !ctx.asyncio.handlesFixture(e.def, era)) continue;
+    const fl = ctx.asyncio.fixtureLoop(e.def, era);
+    if (!isKnown(fl)) continue;
+    if (fl.scope === "class" && !test.cls) continue;
+    if (scopeRank(fl.scope) > scopeRank(widest)) widest = fl.scope;
+  }
+  return widest === dflt ? null : widest;
+}
+function addAsyncioMarkEdits(ctx, test) {
+  const file = test.file;
+  const era = newestEra(ctx);
+  const { prefix, importEdit: importEdit2 } = markPrefix(file);
+  const loop = eraAtLeast(era, "0.23") ? neededTestLoop(ctx, test, era) : null;
+  const kw = era === "0.23" ? "scope" : "loop_scope";
+  const mark = loop ? `${prefix}.asyncio(${kw}=${pyString(loop, preferredQuote2(file))})` : `${prefix}.asyncio`;
+  const edits = [insertDecorator(file, test.func, mark)];
+  if (importEdit2) edits.push(importEdit2);
+  return { edits, mark };
+}
+function markOwner(ctx, hit) {
+  if (hit.level !== "class" || !hit.cls) return void 0;
+  return ctx.suite.mro(hit.cls).find((c2) => c2.ownMarks.includes(hit.mark));
+}
+function markParseTiming(ctx, buckets, outcome) {
+  const atSetup = buckets.filter((b) => b.era === "1.1" || b.era === "1.2" || b.era === "1.3");
+  const atCollection = buckets.filter((b) => !atSetup.includes(b));
+  const parts2 = [];
+  if (atCollection.length) parts2.push(`${outcome.collection} on ${paVersions(ctx, atCollection)}`);
+  if (atSetup.length) parts2.push(`${outcome.setup} on ${paVersions(ctx, atSetup)}`);
+  return parts2.join(", and ");
+}
+var siteCache = /* @__PURE__ */ new WeakMap();
+function markArgumentSites(ctx) {
+  const cached = siteCache.get(ctx);
+  if (cached) return cached;
+  const out2 = [];
+  siteCache.set(ctx, out2);
+  const seen = /* @__PURE__ */ new Map();
+  const push = (s) => {
+    const same = seen.get(s.symbol) ?? 0;
+    seen.set(s.symbol, same + 1);
+    out2.push(same ? { ...s, symbol: `${s.symbol}#${same + 1}` } : s);
+  };
+  for (const file of ctx.targetFiles()) {
+    if (file.kind === "test") {
+      if (file.pytestmark) {
+        for (const mark of file.moduleMarks) {
+          if (mark.name !== "asyncio") continue;
+          push({
+            mark,
+            file,
+            anchor: file.pytestmark.span,
+            symbol: `module:${file.path}::pytestmark`,
+            where: `the module's \`pytestmark\``,
+            pytestmark: file.pytestmark
+          });
+        }
+      }
+      const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func));
+      for (const fn of allFunctions(file)) {
+        if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue;
+        const test = firstTestOf(file, fn);
+        const symbol = test ? test.nodeid : `function:${file.path}::${fn.cls ? fn.cls.qualName + "::" : ""}${fn.name}`;
+        for (const mark of fn.marks) {
+          if (mark.name === "asyncio")
+            push({ mark, file, anchor: fn.anchor, symbol, where: `\`${fn.name}\`` });
+        }
+        for (const mark of fn.paramMarks ?? []) {
+          if (mark.name === "asyncio")
+            push({
+              mark,
+              file,
+              anchor: mark.span,
+              symbol: `${symbol}[param]`,
+              where: `a \`pytest.param\` of \`${fn.name}\``
+            });
+        }
+      }
+      const visit = (cls) => {
+        for (const mark of cls.ownMarks) {
+          if (mark.name !== "asyncio") continue;
+          const inBody = mark.origin === "pytestmark" && cls.pytestmark;
+          push({
+            mark,
+            file,
+            anchor: inBody ? cls.pytestmark.span : cls.anchor,
+            symbol: `class:${file.path}::${cls.qualName}`,
+            where: `class \`${cls.name}\``,
+            ...inBody ? { pytestmark: cls.pytestmark } : {}
+          });
+        }
+        cls.classes.forEach(visit);
+      };
+      file.classes.forEach(visit);
+    } else if (file.kind === "conftest" || file.kind === "plugin") {
+      for (const hm of file.hookMarks) {
+        if (hm.mark.name !== "asyncio") continue;
+        push({
+          mark: hm.mark,
+          file,
+          anchor: hm.call.span,
+          symbol: `call:${file.path}::${hm.hook}::${hm.call.callee}`,
+          where: `the \`${hm.call.callee}(...)\` call in \`${hm.hook}\``,
+          hook: hm
+        });
+      }
+    }
+  }
+  return out2;
+}
+function governingMarkSites(ctx) {
+  const governs = /* @__PURE__ */ new Map();
+  for (const t of ctx.suite.tests()) {
+    if (!ctx.asyncio.isAsyncioTest(t)) continue;
+    const hit = ctx.asyncio.asyncioMark(t);
+    if (hit) pushTo(governs, hit.mark, t);
+  }
+  const out2 = [];
+  const add = (mark, file, anchor, symbol) => {
+    const tests = governs.get(mark) ?? [];
+    const related = anchor.line === mark.span.line ? [] : [{ path: file.path, line: mark.span.line, endLine: mark.span.endLine, message: "the `asyncio` mark" }];
+    out2.push({ mark, file, anchor, symbol, tests, related });
+  };
+  const markSpan = (m) => ({ line: m.span.line, endLine: m.span.endLine, col: m.span.col });
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of ctx.targetFiles()) {
+    for (const t of file.tests) {
+      for (const m of t.func.marks) {
+        if (m.name !== "asyncio" || seen.has(m)) continue;
+        seen.add(m);
+        if (m.origin === "decorator") add(m, file, t.func.anchor, testSymbol(t));
+        else add(m, file, markSpan(m), `${testSymbol(t)}::${m.origin}`);
+      }
+    }
+    const visit = (cls) => {
+      for (const m of cls.ownMarks) {
+        if (m.name !== "asyncio" || seen.has(m)) continue;
+        seen.add(m);
+        if (m.origin === "decorator") add(m, file, cls.anchor, `class:${file.path}::${cls.qualName}`);
+        else add(m, file, markSpan(m), `pytestmark:${file.path}::${cls.qualName}`);
+      }
+      cls.classes.forEach(visit);
+    };
+    file.classes.forEach(visit);
+    for (const m of file.moduleMarks) {
+      if (m.name !== "asyncio" || seen.has(m)) continue;
+      seen.add(m);
+      add(m, file, markSpan(m), `pytestmark:${file.path}`);
+    }
+    for (const h of file.hookMarks) {
+      if (h.mark.name !== "asyncio" || seen.has(h.mark)) continue;
+      seen.add(h.mark);
+      add(h.mark, file, h.call.span, `call:${file.path}::${h.hook}::add_marker`);
+    }
+  }
+  return out2;
+}
+
+// src/rules/pytest-asyncio/options.ts
+function configAnchor(ctx, key2, offset = null) {
+  const cfg = ctx.project.config;
+  const opt = cfg.options.get(key2);
+  if (!opt || !cfg.path) return null;
+  if (offset !== null && cfg.text !== null && offset >= opt.span.start && offset <= opt.span.end) {
+    const before = cfg.text.slice(0, offset);
+    const line = before.split("\n").length;
+    const col = offset - (before.lastIndexOf("\n") + 1) + 1;
+    return { path: cfg.path, line, endLine: line, col };
+  }
+  return { path: cfg.path, line: opt.span.line, endLine: opt.span.endLine, col: opt.span.col };
+}
+
+// src/rules/pytest-asyncio/values.ts
+function pyRepr(s) {
+  if (s.includes("'") && !s.includes('"')) return `"${s}"`;
+  return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+function isFalsy2(v) {
+  return v.kind === "none" || v.kind === "str" && v.str === "" || v.kind === "bool" && v.text === "False";
+}
+function editDistance(a, b) {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    let prev = dp[0];
+    dp[0] = i2;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j];
+      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length];
+}
+function closestName(raw, names) {
+  const t = raw.trim().toLowerCase();
+  const exact = names.find((n) => n === t);
+  if (exact) return exact;
+  if (t.length >= 3) {
+    const pre = names.filter((n) => n.startsWith(t));
+    if (pre.length === 1) return pre[0];
+  }
+  let best = null;
+  let bestD = Infinity;
+  let tie = false;
+  for (const n of names) {
+    const d = editDistance(t, n);
+    if (d < bestD) {
+      best = n;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return best && !tie && bestD <= 2 ? best : null;
+}
+
 // src/rules/pytest-asyncio/PA109.ts
 var PA109 = {
   meta: {
@@ -13759,7 +13921,7 @@ async def test_job_runs_all_steps():
     if (!eras24.length || ctx.project.asyncio.disabled) return;
     const newest = eras24[eras24.length - 1].era;
     const versions = eras24.flatMap((b) => b.versions);
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of governingMarkSites(ctx)) {
       if (!site.tests.length) continue;
       const ls = site.mark.kwargs.get("loop_scope");
       const key2 = ls && !isFalsy2(ls) ? "loop_scope" : "scope";
@@ -13838,100 +14000,12 @@ function iniValueError(era, key2, raw) {
   if (key2 === "asyncio_default_test_loop_scope") return "Every asyncio test without a `loop_scope` fails with an `AssertionError`.";
   return `Every async fixture without a \`loop_scope\` errors at setup: \`${fixtureValueError(era, raw)}\`.`;
 }
-function pyRepr(s) {
-  if (s.includes("'") && !s.includes('"')) return `"${s}"`;
-  return `'${s.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
-}
-function isFalsy2(v) {
-  return v.kind === "none" || v.kind === "str" && v.str === "" || v.kind === "bool" && v.text === "False";
-}
-function editDistance(a, b) {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    let prev = dp[0];
-    dp[0] = i2;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i2 - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length];
-}
-function closestName(raw, names) {
-  const t = raw.trim().toLowerCase();
-  const exact = names.find((n) => n === t);
-  if (exact) return exact;
-  if (t.length >= 3) {
-    const pre = names.filter((n) => n.startsWith(t));
-    if (pre.length === 1) return pre[0];
-  }
-  let best = null;
-  let bestD = Infinity;
-  let tie = false;
-  for (const n of names) {
-    const d = editDistance(t, n);
-    if (d < bestD) {
-      best = n;
-      bestD = d;
-      tie = false;
-    } else if (d === bestD) tie = true;
-  }
-  return best && !tie && bestD <= 2 ? best : null;
-}
 function intendedScope(raw) {
   return closestName(raw, SCOPES);
 }
 function testNames(tests) {
   const names = tests.slice(0, 3).map((t) => `\`${t.name}\``);
   return names.join(", ") + (tests.length > 3 ? ` and ${tests.length - 3} more tests` : "");
-}
-function asyncioMarkSites(ctx) {
-  const governs = /* @__PURE__ */ new Map();
-  for (const t of ctx.suite.tests()) {
-    if (!ctx.asyncio.isAsyncioTest(t)) continue;
-    const hit = ctx.asyncio.asyncioMark(t);
-    if (hit) governs.set(hit.mark, [...governs.get(hit.mark) ?? [], t]);
-  }
-  const out2 = [];
-  const add = (mark, file, anchor, symbol) => {
-    const tests = governs.get(mark) ?? [];
-    const related = anchor.line === mark.span.line ? [] : [{ path: file.path, line: mark.span.line, endLine: mark.span.endLine, message: "the `asyncio` mark" }];
-    out2.push({ mark, file, anchor, symbol, tests, related });
-  };
-  const markSpan = (m) => ({ line: m.span.line, endLine: m.span.endLine, col: m.span.col });
-  const seen = /* @__PURE__ */ new Set();
-  for (const file of ctx.targetFiles()) {
-    for (const t of file.tests) {
-      for (const m of t.func.marks) {
-        if (m.name !== "asyncio" || seen.has(m)) continue;
-        seen.add(m);
-        if (m.origin === "decorator") add(m, file, t.func.anchor, testSymbol(t));
-        else add(m, file, markSpan(m), `${testSymbol(t)}::${m.origin}`);
-      }
-    }
-    const visit = (cls) => {
-      for (const m of cls.ownMarks) {
-        if (m.name !== "asyncio" || seen.has(m)) continue;
-        seen.add(m);
-        if (m.origin === "decorator") add(m, file, cls.anchor, `class:${file.path}::${cls.qualName}`);
-        else add(m, file, markSpan(m), `pytestmark:${file.path}::${cls.qualName}`);
-      }
-      cls.classes.forEach(visit);
-    };
-    file.classes.forEach(visit);
-    for (const m of file.moduleMarks) {
-      if (m.name !== "asyncio" || seen.has(m)) continue;
-      seen.add(m);
-      add(m, file, markSpan(m), `pytestmark:${file.path}`);
-    }
-    for (const h of file.hookMarks) {
-      if (h.mark.name !== "asyncio" || seen.has(h.mark)) continue;
-      seen.add(h.mark);
-      add(h.mark, file, h.call.span, `call:${file.path}::${h.hook}::add_marker`);
-    }
-  }
-  return out2;
 }
 
 // src/rules/pytest-asyncio/PA110.ts
@@ -13964,7 +14038,7 @@ async def test_burst_fires_once():
       return null;
     };
     const sites = /* @__PURE__ */ new Map();
-    for (const s of asyncioMarkSites(ctx)) sites.set(s.mark, s);
+    for (const s of governingMarkSites(ctx)) sites.set(s.mark, s);
     const byMark = /* @__PURE__ */ new Map();
     const byFixture = /* @__PURE__ */ new Map();
     for (const test of ctx.targetTests()) {
@@ -14137,7 +14211,7 @@ async def test_open_ticket(db):
         ...edit ? { fix: { title: "Remove `loop_scope=` (pytest-asyncio < 0.24 does not accept it)", edits: [edit], applicability: "safe" } } : {}
       });
     }
-    for (const site of asyncioMarkSites(ctx)) {
+    for (const site of governingMarkSites(ctx)) {
       const v = site.mark.kwargs.get("loop_scope");
       if (!v || isFalsy2(v) || !site.tests.length) continue;
       const wanted = v.kind === "str" ? v.str : void 0;
@@ -14245,6 +14319,76 @@ function intendedMode(ctx, raw) {
   return unmarked ? "auto" : "strict";
 }
 
+// src/rules/pytest-asyncio/PA601.ts
+var PA601 = {
+  meta: {
+    code: "PA601",
+    name: "unknown-option-for-installed-version",
+    severity: "warning",
+    plugin: "pytest-asyncio",
+    summary: "A pytest-asyncio option is set that the pinned pytest-asyncio version does not have.",
+    fixable: true,
+    docs: {
+      what: "Flags `asyncio_default_fixture_loop_scope` (added in pytest-asyncio 0.24), `asyncio_default_test_loop_scope` (0.26) and `asyncio_debug` (1.2) in the pytest configuration when the pinned pytest-asyncio predates them, and the `--asyncio-debug` flag in `addopts` before 1.2. When no allowed version knows the option, the fix removes it (it has no effect there); otherwise upgrade the pin.",
+      why: "pytest does not know the option, warns `PytestConfigWarning: Unknown config option: asyncio_default_fixture_loop_scope` (an error with `--strict-config`) and ignores it. The suite then behaves as if the option were not there: tests you expected to share a session loop run in per-test loops and fail with cross-loop errors. An unknown `--asyncio-debug` flag stops pytest at start-up (`error: unrecognized arguments: --asyncio-debug`).",
+      versions: "`asyncio_default_fixture_loop_scope` before 0.24, `asyncio_default_test_loop_scope` before 0.26, `asyncio_debug` / `--asyncio-debug` before 1.2.",
+      bad: `# requirements-dev.txt: pytest-asyncio==0.23.8
+[pytest]
+asyncio_mode = strict
+asyncio_default_fixture_loop_scope = function`,
+      good: `# requirements-dev.txt: pytest-asyncio==0.23.8
+[pytest]
+asyncio_mode = strict`
+    }
+  },
+  check(ctx) {
+    if (!ctx.paEras.length || ctx.project.asyncio.disabled) return;
+    const s = ctx.project.settings;
+    const strict = s.strictConfig.value;
+    const options = [
+      { key: "asyncio_default_fixture_loop_scope", since: "0.24", sinceText: "0.24", kind: s.asyncioDefaultFixtureLoopScope.origin.kind },
+      { key: "asyncio_default_test_loop_scope", since: "0.26", sinceText: "0.26", kind: s.asyncioDefaultTestLoopScope.origin.kind },
+      { key: "asyncio_debug", since: "1.2", sinceText: "1.2", kind: ctx.project.config.options.has("asyncio_debug") ? "ini" : "default" }
+    ];
+    const candidates = ctx.project.versions["pytest-asyncio"].candidates;
+    for (const o of options) {
+      if (o.kind !== "ini") continue;
+      const lacking = candidates.filter((v) => !eraAtLeast(paEra(v), o.since));
+      if (!lacking.length) continue;
+      const loc = configAnchor(ctx, o.key);
+      if (!loc) continue;
+      const all = lacking.length === candidates.length;
+      const edit = all ? ctx.project.removeIniOptionEdit(o.key) : null;
+      ctx.report({
+        severity: strict ? "error" : "warning",
+        path: loc.path,
+        span: loc,
+        symbol: `config:${loc.path}::${o.key}`,
+        message: `\`${o.key}\` was added in pytest-asyncio ${o.sinceText}, so ${affects(ctx, lacking)} does not know it: pytest warns \`PytestConfigWarning: Unknown config option: ${o.key}\`` + (strict ? " (an error here, because `--strict-config` is on)" : "") + ` and ignores it, so the suite runs as if it were not set. ` + (all ? `Remove it, or upgrade to pytest-asyncio>=${o.sinceText} to get its effect${o.key === "asyncio_debug" ? "" : " (until then, set loop scopes with `asyncio` marks)"}.` : `Require pytest-asyncio>=${o.sinceText} so every allowed version reads it.`),
+        ...edit ? { fix: { title: `Remove \`${o.key}\` (pytest-asyncio ${describeSet(lacking, "pytest-asyncio")} does not know it)`, edits: [edit], applicability: "safe" } } : {}
+      });
+    }
+    const debug = s.asyncioDebug;
+    if (debug.origin.kind === "addopts" && debug.origin.option) {
+      const args2 = debug.origin.args;
+      const lacking = candidates.filter((v) => !eraAtLeast(paEra(v), "1.2"));
+      const loc = configAnchor(ctx, "addopts", args2[0]?.start ?? null);
+      if (lacking.length && loc) {
+        const all = lacking.length === candidates.length;
+        const edit = all ? removeAddoptsArgsEdit(ctx.project.config, args2) : null;
+        ctx.report({
+          severity: "error",
+          path: loc.path,
+          span: loc,
+          symbol: `config:${loc.path}::addopts::--asyncio-debug`,
+          message: `\`--asyncio-debug\` in \`addopts\` was added in pytest-asyncio 1.2, so with ${affects(ctx, lacking)} pytest stops at start-up: \`error: unrecognized arguments: --asyncio-debug\`. ` + (all ? "Remove the flag, or upgrade to pytest-asyncio>=1.2." : "Require pytest-asyncio>=1.2."),
+          ...edit ? { fix: { title: "Remove `--asyncio-debug` from `addopts`", edits: [edit], applicability: "safe" } } : {}
+        });
+      }
+    }
+  }
+};
+
 // src/rules/pytest-asyncio/PA602.ts
 var PA602 = {
   meta: {
@@ -14344,97 +14488,6 @@ function testDefaultEdit(ctx, scope) {
 var PA_LOOP_RULES = [PA103, PA106, PA107, PA109, PA110, PA204, PA303, PA601, PA602];
 
 // src/rules/pytest-asyncio/PA201.ts
-var siteCache = /* @__PURE__ */ new WeakMap();
-function asyncioMarkSites2(ctx) {
-  const cached = siteCache.get(ctx);
-  if (cached) return cached;
-  const out2 = [];
-  siteCache.set(ctx, out2);
-  const seen = /* @__PURE__ */ new Map();
-  const push = (s) => {
-    const same = seen.get(s.symbol) ?? 0;
-    seen.set(s.symbol, same + 1);
-    out2.push(same ? { ...s, symbol: `${s.symbol}#${same + 1}` } : s);
-  };
-  for (const file of ctx.targetFiles()) {
-    if (file.kind === "test") {
-      if (file.pytestmark) {
-        for (const mark of file.moduleMarks) {
-          if (mark.name !== "asyncio") continue;
-          push({
-            mark,
-            file,
-            anchor: file.pytestmark.span,
-            symbol: `module:${file.path}::pytestmark`,
-            where: `the module's \`pytestmark\``,
-            pytestmark: file.pytestmark
-          });
-        }
-      }
-      const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func));
-      for (const fn of allFunctions(file)) {
-        if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue;
-        const test = file.tests.find((t) => t.func === fn);
-        const symbol = test ? test.nodeid : `function:${file.path}::${fn.cls ? fn.cls.qualName + "::" : ""}${fn.name}`;
-        for (const mark of fn.marks) {
-          if (mark.name === "asyncio")
-            push({ mark, file, anchor: fn.anchor, symbol, where: `\`${fn.name}\`` });
-        }
-        for (const mark of fn.paramMarks ?? []) {
-          if (mark.name === "asyncio")
-            push({
-              mark,
-              file,
-              anchor: mark.span,
-              symbol: `${symbol}[param]`,
-              where: `a \`pytest.param\` of \`${fn.name}\``
-            });
-        }
-      }
-      const visit = (cls) => {
-        for (const mark of cls.ownMarks) {
-          if (mark.name !== "asyncio") continue;
-          const inBody = mark.origin === "pytestmark" && cls.pytestmark;
-          push({
-            mark,
-            file,
-            anchor: inBody ? cls.pytestmark.span : cls.anchor,
-            symbol: `class:${file.path}::${cls.qualName}`,
-            where: `class \`${cls.name}\``,
-            ...inBody ? { pytestmark: cls.pytestmark } : {}
-          });
-        }
-        cls.classes.forEach(visit);
-      };
-      file.classes.forEach(visit);
-    } else if (file.kind === "conftest" || file.kind === "plugin") {
-      for (const hm of file.hookMarks) {
-        if (hm.mark.name !== "asyncio") continue;
-        push({
-          mark: hm.mark,
-          file,
-          anchor: hm.call.span,
-          symbol: `call:${file.path}::${hm.hook}::${hm.call.callee}`,
-          where: `the \`${hm.call.callee}(...)\` call in \`${hm.hook}\``,
-          hook: hm
-        });
-      }
-    }
-  }
-  return out2;
-}
-function paVersions(ctx, buckets) {
-  const versions = buckets.flatMap((b) => b.versions);
-  return `${versionsText("pytest-asyncio", versions)}${ctx.project.versions["pytest-asyncio"].assumed ? " (no pin found; assumed newest)" : ""}`;
-}
-function markParseTiming(ctx, buckets, outcome) {
-  const atSetup = buckets.filter((b) => b.era === "1.1" || b.era === "1.2" || b.era === "1.3");
-  const atCollection = buckets.filter((b) => !atSetup.includes(b));
-  const parts2 = [];
-  if (atCollection.length) parts2.push(`${outcome.collection} on ${paVersions(ctx, atCollection)}`);
-  if (atSetup.length) parts2.push(`${outcome.setup} on ${paVersions(ctx, atSetup)}`);
-  return parts2.join(", and ");
-}
 var PA201 = {
   meta: {
     code: "PA201",
@@ -14459,7 +14512,7 @@ async def test_set_get(kv):
     const newer = ctx.paEras.filter((b) => eraAtLeast(b.era, "0.24"));
     if (!newer.length) return;
     const older = ctx.paEras.filter((b) => eraAtLeast(b.era, "0.23") && !eraAtLeast(b.era, "0.24"));
-    for (const site of asyncioMarkSites2(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const sc = site.mark.kwargs.get("scope");
       if (!sc || site.mark.kwargs.has("loop_scope")) continue;
       const key2 = kwargSpan(site.file, sc, "scope");
@@ -14515,7 +14568,7 @@ async def test_publish(channel):
     const newer = ctx.paEras.filter((b) => eraAtLeast(b.era, "0.24"));
     if (!newer.length) return;
     const older = ctx.paEras.filter((b) => !eraAtLeast(b.era, "0.24"));
-    for (const site of asyncioMarkSites2(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const sc = site.mark.kwargs.get("scope");
       const ls = site.mark.kwargs.get("loop_scope");
       if (!sc || !ls) continue;
@@ -14588,7 +14641,7 @@ async def test_health(client):
   check(ctx) {
     const eras = ctx.paEras.filter((b) => eraAtLeast(b.era, "0.23"));
     if (!eras.length) return;
-    for (const site of asyncioMarkSites2(ctx)) {
+    for (const site of markArgumentSites(ctx)) {
       const m = site.mark;
       if (!m.called) continue;
       const positional = m.args;
@@ -14665,10 +14718,6 @@ async def test_health(client):
 };
 
 // src/rules/pytest-asyncio/PA205.ts
-function markOwner(ctx, hit) {
-  if (hit.level !== "class" || !hit.cls) return void 0;
-  return ctx.suite.mro(hit.cls).find((c2) => c2.ownMarks.includes(hit.mark));
-}
 function sameNode(a, b) {
   return a.level === b.level && (a.level !== "class" || a.cls === b.cls);
 }
@@ -14831,7 +14880,7 @@ async def test_follower_sees_post(feed):
       const fixtureFuncs = new Set(file.fixtures.map((fx) => fx.func));
       for (const fn of allFunctions(file)) {
         if (fixtureFuncs.has(fn) || !ctx.project.isTestFunction(fn.name)) continue;
-        const test = file.tests.find((t) => t.func === fn);
+        const test = firstTestOf(file, fn);
         nodes.push({
           file,
           marks: fn.marks.filter((m) => m.name === "asyncio"),
@@ -15156,7 +15205,7 @@ function buildFix(init2, mark, files, needing) {
   const args2 = mark.value.argList ? init2.text.slice(mark.value.argList.start, mark.value.argList.end) : "";
   const suffix = `asyncio${args2}`;
   const byFile = /* @__PURE__ */ new Map();
-  for (const t of needing) byFile.set(t.file, [...byFile.get(t.file) ?? [], t]);
+  for (const t of needing) pushTo(byFile, t.file, t);
   for (const [file, tests] of byFile) {
     if (!file.exactText || !files.has(file.path)) return null;
     const hasSync = file.tests.some((t) => !t.func.isAsync);
@@ -15417,18 +15466,7 @@ var PA_MARK_RULES = [
   PA212
 ];
 
-// src/rules/pytest-asyncio/PA301.ts
-function newestEra(ctx) {
-  return ctx.paEras[ctx.paEras.length - 1]?.era ?? PA_ERAS[PA_ERAS.length - 1];
-}
-function erasWhere(ctx, pred) {
-  const hit = ctx.paEras.filter((b) => pred(b.era));
-  return { eras: hit.map((b) => b.era), versions: hit.flatMap((b) => b.versions) };
-}
-function pytestAtLeast(ctx, min) {
-  const c2 = ctx.project.versions.pytest.candidates;
-  return !c2.length || c2.some((v) => cmpVersion(v, min) >= 0);
-}
+// src/rules/pytest-asyncio/plugins.ts
 function isGiven(fn) {
   return fn.decorators.some((d) => d.qual === "hypothesis.given");
 }
@@ -15447,36 +15485,14 @@ function trioRuns(ctx, test) {
 function pluginRuns(ctx, test) {
   return ctx.asyncio.isAsyncioTest(test) || anyioRuns(ctx, test) || trioRuns(ctx, test);
 }
-function neededTestLoop(ctx, test, era) {
-  const raw = ctx.project.asyncio.testDefault;
-  const dflt = eraAtLeast(era, "0.26") && raw && isScope(raw) ? raw : "function";
-  let widest = dflt;
-  for (const e of ctx.suite.closure(test)) {
-    if (!e.def.func.isAsync || !ctx.asyncio.handlesFixture(e.def, era)) continue;
-    const fl = ctx.asyncio.fixtureLoop(e.def, era);
-    if (!isKnown(fl)) continue;
-    if (fl.scope === "class" && !test.cls) continue;
-    if (scopeRank(fl.scope) > scopeRank(widest)) widest = fl.scope;
-  }
-  return widest === dflt ? null : widest;
-}
-function addAsyncioMarkEdits(ctx, test) {
-  const file = test.file;
-  const era = newestEra(ctx);
-  const { prefix, importEdit: importEdit2 } = markPrefix(file);
-  const loop = eraAtLeast(era, "0.23") ? neededTestLoop(ctx, test, era) : null;
-  const kw = era === "0.23" ? "scope" : "loop_scope";
-  const mark = loop ? `${prefix}.asyncio(${kw}=${pyString(loop, preferredQuote2(file))})` : `${prefix}.asyncio`;
-  const edits = [insertDecorator(file, test.func, mark)];
-  if (importEdit2) edits.push(importEdit2);
-  return { edits, mark };
-}
 function modeOrigin(ctx) {
   const o = ctx.project.settings.asyncioMode.origin;
   if (o.kind === "ini" && ctx.project.configPath) return `\`asyncio_mode = strict\` (${ctx.project.configPath}:${o.option.span.line})`;
   if (o.kind === "addopts" || o.kind === "cli") return "`--asyncio-mode=strict`";
   return "strict mode (pytest-asyncio\u2019s default)";
 }
+
+// src/rules/pytest-asyncio/PA301.ts
 var PA301 = {
   meta: {
     code: "PA301",
@@ -15541,7 +15557,74 @@ async def test_gives_up():
   }
 };
 
-// src/rules/pytest-asyncio/PA302.ts
+// src/rules/pytest-asyncio/loop-driving.ts
+function awaitText(file, call, arg) {
+  const inner = file.text.slice(arg.span.start, arg.span.end);
+  const primary = ["call", "name", "attr", "str", "num", "list", "tuple", "dict", "bool", "none"].includes(arg.kind) || /^[\w.]+(\[[^\n]*\]|\([^\n]*\))?$/.test(inner);
+  const expr = `await ${primary ? inner : `(${inner})`}`;
+  const nextChar = file.text.charAt(call.span.end);
+  return nextChar === "." || nextChar === "[" || nextChar === "(" ? `(${expr})` : expr;
+}
+function onlyArg(call) {
+  const v = call.value;
+  if (v.items?.length !== 1 || v.kwargs && v.kwargs.size) return null;
+  const a = v.items[0];
+  return /^\*/.test(a.text) ? null : a;
+}
+function isBindingStatement(file, call, name2) {
+  const ls = file.lineStarts[call.span.line - 1];
+  const head = file.text.slice(ls, call.span.start);
+  const m = new RegExp(`^[ \\t]*${name2}[ \\t]*=[ \\t]*$`).exec(head);
+  return !!m && aloneOnLines(file, { start: ls + (/^[ \t]*/.exec(head)?.[0].length ?? 0), end: call.span.end });
+}
+function asyncifyEdits(file, fn, loop) {
+  if (fn.isAsync || !file.exactText) return null;
+  const edits = [];
+  const covered = [];
+  const isLoop = (r) => r !== void 0 && (loop.names.includes(r) || !!loop.isLoopExpr?.(r));
+  for (const b of loop.bindings) {
+    if (!b.boundTo || !isBindingStatement(file, b, b.boundTo)) return null;
+    const e = deleteLinesEdit(file, b.span);
+    edits.push(e);
+    covered.push(e);
+  }
+  let drove = false;
+  for (const c2 of fn.facts.calls) {
+    if (c2.method === "run_until_complete" && isLoop(c2.receiver)) {
+      const arg = onlyArg(c2);
+      if (!arg) return null;
+      edits.push({ path: file.path, start: c2.span.start, end: c2.span.end, text: awaitText(file, c2, arg) });
+      covered.push(c2.span);
+      drove = true;
+    } else if (c2.method === "close" && c2.receiver !== void 0 && loop.names.includes(c2.receiver)) {
+      if (!aloneOnLines(file, c2.span)) return null;
+      const e = deleteLinesEdit(file, c2.span);
+      edits.push(e);
+      covered.push(e);
+    } else if (c2.qual === "asyncio.set_event_loop") {
+      const a = onlyArg(c2);
+      if (!a || !(loop.names.includes(a.text) || a.kind === "none") || !aloneOnLines(file, c2.span)) return null;
+      const e = deleteLinesEdit(file, c2.span);
+      edits.push(e);
+      covered.push(e);
+    }
+  }
+  if (!drove) return null;
+  const body2 = { start: fn.defSpan.end, end: fn.whole.end };
+  for (const n of loop.names) {
+    const re = new RegExp(`(?<![\\w.])${n}(?!\\w)`, "g");
+    const text = file.text.slice(body2.start, body2.end);
+    let m;
+    while (m = re.exec(text)) {
+      const at = body2.start + m.index;
+      if (!covered.some((r) => at >= r.start && at < r.end)) return null;
+    }
+  }
+  edits.push({ path: file.path, start: fn.defSpan.start, end: fn.defSpan.start, text: "async " });
+  return edits;
+}
+
+// src/rules/pytest-asyncio/fixtures.ts
 function toPytestAsyncioFixtureEdits(ctx, fx, edits = []) {
   const file = fx.file;
   const dv = fx.decorator.value;
@@ -15565,6 +15648,17 @@ function loopScopeAfterConversion(ctx, fx) {
   if (scopeRank(target) < scopeRank(isScope(fx.scope) ? fx.scope : "function")) return null;
   return target;
 }
+function asyncifyFixture(ctx, fx, loop) {
+  const body2 = asyncifyEdits(fx.file, fx.func, loop);
+  if (!body2) return null;
+  const edits = toPytestAsyncioFixtureEdits(ctx, fx, [...body2]);
+  return [...edits, ...pruneImportEdits(fx.file, edits)];
+}
+function asyncioUsers(ctx, fx) {
+  return ctx.usersOf(fx).filter((t) => ctx.asyncio.isAsyncioTest(t)).map((t) => t.name);
+}
+
+// src/rules/pytest-asyncio/PA302.ts
 function asyncioUser(ctx, t) {
   return t.func.isAsync && ctx.asyncio.isAsyncioTest(t);
 }
@@ -15635,7 +15729,7 @@ async def client():
   }
 };
 
-// src/rules/pytest-asyncio/PA401.ts
+// src/rules/pytest-asyncio/event-loops.ts
 function isAsyncioCallText(file, text, fns) {
   const m = /^([A-Za-z_]\w*)\.([A-Za-z_]\w*)\(\s*\)$/.exec(text.trim());
   if (m) return file.imports.names.get(m[1]) === "asyncio" && fns.includes(m[2]);
@@ -15654,6 +15748,26 @@ function loopCalls(fx) {
 function buildsLoop(fx) {
   return loopCalls(fx).length > 0;
 }
+function userEventLoop(ctx, test) {
+  const def = ctx.suite.resolve("event_loop", test);
+  return def && !def.builtin ? def : null;
+}
+function asyncioCode(ctx) {
+  const out2 = [];
+  if (ctx.project.asyncio.disabled) return out2;
+  for (const t of ctx.targetTests()) {
+    if (t.func.isAsync && ctx.asyncio.isAsyncioTest(t)) out2.push({ fn: t.func, file: t.file, label: `test \`${t.name}\``, symbol: testSymbol(t), test: t });
+  }
+  const era = newestEra(ctx);
+  for (const fx of ctx.fixturesInScope()) {
+    if (fx.builtin || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue;
+    const user = ctx.usersOf(fx)[0];
+    out2.push({ fn: fx.func, file: fx.file, label: `fixture \`${fx.name}\``, symbol: fixtureSymbol(fx), ...user ? { test: user } : {} });
+  }
+  return out2;
+}
+
+// src/rules/pytest-asyncio/PA401.ts
 function customLoopType(fx) {
   const file = fx.file;
   for (const c2 of fx.func.facts.calls) {
@@ -15750,265 +15864,7 @@ function buildFix2(ctx, fx) {
   return { title, edits, applicability: "safe" };
 }
 
-// src/rules/pytest-asyncio/PA501.ts
-function awaitText(file, call, arg) {
-  const inner = file.text.slice(arg.span.start, arg.span.end);
-  const primary = ["call", "name", "attr", "str", "num", "list", "tuple", "dict", "bool", "none"].includes(arg.kind) || /^[\w.]+(\[[^\n]*\]|\([^\n]*\))?$/.test(inner);
-  const expr = `await ${primary ? inner : `(${inner})`}`;
-  const nextChar = file.text.charAt(call.span.end);
-  return nextChar === "." || nextChar === "[" || nextChar === "(" ? `(${expr})` : expr;
-}
-function onlyArg(call) {
-  const v = call.value;
-  if (v.items?.length !== 1 || v.kwargs && v.kwargs.size) return null;
-  const a = v.items[0];
-  return /^\*/.test(a.text) ? null : a;
-}
-function isBindingStatement(file, call, name2) {
-  const ls = file.lineStarts[call.span.line - 1];
-  const head = file.text.slice(ls, call.span.start);
-  const m = new RegExp(`^[ \\t]*${name2}[ \\t]*=[ \\t]*$`).exec(head);
-  return !!m && aloneOnLines(file, { start: ls + (/^[ \t]*/.exec(head)?.[0].length ?? 0), end: call.span.end });
-}
-function asyncifyEdits(file, fn, loop) {
-  if (fn.isAsync || !file.exactText) return null;
-  const edits = [];
-  const covered = [];
-  const isLoop = (r) => r !== void 0 && (loop.names.includes(r) || !!loop.isLoopExpr?.(r));
-  for (const b of loop.bindings) {
-    if (!b.boundTo || !isBindingStatement(file, b, b.boundTo)) return null;
-    const e = deleteLinesEdit(file, b.span);
-    edits.push(e);
-    covered.push(e);
-  }
-  let drove = false;
-  for (const c2 of fn.facts.calls) {
-    if (c2.method === "run_until_complete" && isLoop(c2.receiver)) {
-      const arg = onlyArg(c2);
-      if (!arg) return null;
-      edits.push({ path: file.path, start: c2.span.start, end: c2.span.end, text: awaitText(file, c2, arg) });
-      covered.push(c2.span);
-      drove = true;
-    } else if (c2.method === "close" && c2.receiver !== void 0 && loop.names.includes(c2.receiver)) {
-      if (!aloneOnLines(file, c2.span)) return null;
-      const e = deleteLinesEdit(file, c2.span);
-      edits.push(e);
-      covered.push(e);
-    } else if (c2.qual === "asyncio.set_event_loop") {
-      const a = onlyArg(c2);
-      if (!a || !(loop.names.includes(a.text) || a.kind === "none") || !aloneOnLines(file, c2.span)) return null;
-      const e = deleteLinesEdit(file, c2.span);
-      edits.push(e);
-      covered.push(e);
-    }
-  }
-  if (!drove) return null;
-  const body2 = { start: fn.defSpan.end, end: fn.whole.end };
-  for (const n of loop.names) {
-    const re = new RegExp(`(?<![\\w.])${n}(?!\\w)`, "g");
-    const text = file.text.slice(body2.start, body2.end);
-    let m;
-    while (m = re.exec(text)) {
-      const at = body2.start + m.index;
-      if (!covered.some((r) => at >= r.start && at < r.end)) return null;
-    }
-  }
-  edits.push({ path: file.path, start: fn.defSpan.start, end: fn.defSpan.start, text: "async " });
-  return edits;
-}
-function asyncifyFixture(ctx, fx, loop) {
-  const body2 = asyncifyEdits(fx.file, fx.func, loop);
-  if (!body2) return null;
-  const edits = toPytestAsyncioFixtureEdits(ctx, fx, [...body2]);
-  return [...edits, ...pruneImportEdits(fx.file, edits)];
-}
-function syncFixtureSeesRunnerLoop(ctx, fx) {
-  return fx.decoratorKind === "pytest_asyncio" && ctx.paEras.every((b) => eraAtLeast(b.era, "1.4"));
-}
-function asyncioUsers(ctx, fx) {
-  return ctx.usersOf(fx).filter((t) => ctx.asyncio.isAsyncioTest(t)).map((t) => t.name);
-}
-var PA501 = {
-  meta: {
-    code: "PA501",
-    name: "sync-fixture-uses-get-event-loop",
-    severity: "error",
-    plugin: "pytest-asyncio",
-    summary: "A sync fixture used by asyncio tests calls `asyncio.get_event_loop()` to build or drive loop-bound objects.",
-    fixable: true,
-    docs: {
-      what: "Flags `asyncio.get_event_loop()` in a sync fixture that pytest-asyncio tests use, typically `loop.run_until_complete(make_client())`.",
-      why: "Since 0.23 a sync fixture is set up before, and outside, the loop the test runs in, so `get_event_loop()` returns some other (or stale) loop, or none at all: pytest-asyncio 1.4 leaves no current loop once a loop-scope runner has been torn down, so the fixture fails at setup with `RuntimeError: There is no current event loop in thread 'MainThread'.` (Python 3.12\u20133.13 otherwise warn `DeprecationWarning: There is no current event loop`). Objects it builds are bound to the wrong loop and fail in the test. An async fixture runs in the test\u2019s loop.",
-      versions: "pytest-asyncio 0.23\u20131.4 (0.21 handed it the test\u2019s `event_loop`). The RuntimeError at setup is 1.4 behaviour.",
-      bad: `@pytest.fixture
-def broker():
-    loop = asyncio.get_event_loop()
-    broker = loop.run_until_complete(start_broker())
-    yield broker
-    loop.run_until_complete(broker.stop())`,
-      good: `@pytest_asyncio.fixture
-async def broker():
-    broker = await start_broker()
-    yield broker
-    await broker.stop()`
-    }
-  },
-  check(ctx) {
-    if (ctx.project.asyncio.disabled) return;
-    const hit = erasWhere(ctx, (e) => eraAtLeast(e, "0.23"));
-    if (!hit.eras.length) return;
-    const on14 = hit.eras.includes("1.4");
-    for (const fx of ctx.fixturesInScope()) {
-      if (fx.builtin || fx.func.isAsync || syncFixtureSeesRunnerLoop(ctx, fx)) continue;
-      const gets = fx.func.facts.calls.filter((c2) => c2.qual === "asyncio.get_event_loop");
-      if (!gets.length) continue;
-      const users = asyncioUsers(ctx, fx);
-      if (!users.length) continue;
-      const call = gets[0];
-      const loop = call.boundTo ? { names: [call.boundTo], bindings: [call] } : { names: [], bindings: [], isLoopExpr: (r) => isAsyncioCallText(fx.file, r, ["get_event_loop"]) };
-      const edits = gets.length === 1 ? asyncifyFixture(ctx, fx, loop) : null;
-      ctx.report({
-        path: fx.file.path,
-        span: call.span,
-        symbol: `call:${fixtureSymbol(fx)}::asyncio.get_event_loop`,
-        message: `Sync fixture \`${fx.name}\` calls \`asyncio.get_event_loop()\` and is used by asyncio tests (${users.map((n) => `\`${n}\``).slice(0, 3).join(", ")}${users.length > 3 ? ", \u2026" : ""}). pytest-asyncio sets sync fixtures up outside the loop the test runs in, so this gets another or a stale loop${on14 ? ` \u2014 on 1.4, none at all once an earlier test\u2019s loop was torn down: \`RuntimeError: There is no current event loop in thread 'MainThread'.\` at setup` : ""}; whatever it builds is bound to the wrong loop. Affects ${versionsText("pytest-asyncio", hit.versions)}. Make it an async \`@pytest_asyncio.fixture\` that awaits instead.`,
-        related: [{ path: fx.file.path, line: fx.func.anchor.line, endLine: fx.func.anchor.endLine, message: `fixture \`${fx.name}\`` }],
-        ...edits ? { fix: { title: `Make \`${fx.name}\` an async \`@pytest_asyncio.fixture\``, edits, applicability: "safe" } } : {}
-      });
-    }
-  }
-};
-
-// src/rules/pytest-asyncio/PA504.ts
-function asyncioCode(ctx) {
-  const out2 = [];
-  if (ctx.project.asyncio.disabled) return out2;
-  for (const t of ctx.targetTests()) {
-    if (t.func.isAsync && ctx.asyncio.isAsyncioTest(t)) out2.push({ fn: t.func, file: t.file, label: `test \`${t.name}\``, symbol: testSymbol(t), test: t });
-  }
-  const era = newestEra(ctx);
-  for (const fx of ctx.fixturesInScope()) {
-    if (fx.builtin || !fx.func.isAsync || !ctx.asyncio.handlesFixture(fx, era)) continue;
-    const user = ctx.usersOf(fx)[0];
-    out2.push({ fn: fx.func, file: fx.file, label: `fixture \`${fx.name}\``, symbol: fixtureSymbol(fx), ...user ? { test: user } : {} });
-  }
-  return out2;
-}
-var PA504 = {
-  meta: {
-    code: "PA504",
-    name: "blocking-run-inside-async",
-    severity: "error",
-    plugin: "pytest-asyncio",
-    summary: "`asyncio.run()` or `loop.run_until_complete()` is called inside an async test or fixture.",
-    fixable: true,
-    docs: {
-      what: "Flags `asyncio.run(...)`, `loop.run_until_complete(...)` and `asyncio.get_event_loop().run_until_complete(...)` called directly in the body of an async test or async fixture that pytest-asyncio runs.",
-      why: "The test already runs inside pytest-asyncio\u2019s event loop, and a thread can run only one loop at a time: `asyncio.run()` fails with `RuntimeError: asyncio.run() cannot be called from a running event loop` (and the coroutine is never awaited), `run_until_complete` with `RuntimeError: This event loop is already running`. Await the coroutine instead.",
-      versions: "All pytest-asyncio versions.",
-      bad: `async def test_crawl_visits_everything():
-    pages = asyncio.run(crawl("/"))
-    assert pages == {"/", "/a", "/b"}`,
-      good: `async def test_crawl_visits_everything():
-    pages = await crawl("/")
-    assert pages == {"/", "/a", "/b"}`
-    }
-  },
-  check(ctx) {
-    for (const unit of asyncioCode(ctx)) {
-      for (const call of unit.fn.facts.calls) {
-        const kind = blockingKind(unit.file, call);
-        if (!kind) continue;
-        const arg = onlyArg(call);
-        const fix = arg && unit.file.exactText && !call.awaited ? { title: "Await the coroutine instead", edits: [{ path: unit.file.path, start: call.span.start, end: call.span.end, text: awaitText(unit.file, call, arg) }], applicability: "safe" } : null;
-        const error = kind === "run" ? "RuntimeError: asyncio.run() cannot be called from a running event loop" : "RuntimeError: This event loop is already running";
-        ctx.report({
-          path: unit.file.path,
-          span: call.span,
-          symbol: `call:${unit.symbol}::${kind === "run" ? "asyncio.run" : "run_until_complete"}`,
-          message: `The ${unit.label} runs inside pytest-asyncio\u2019s event loop, so \`${call.callee}(...)\` cannot start another run of a loop on this thread: \`${error}\`${kind === "run" ? " (and the coroutine is never awaited)" : ""}. Affects every pytest-asyncio version. Await the coroutine instead${arg ? `: \`await ${arg.text}\`` : ""}.`,
-          ...fix ? { fix } : {}
-        });
-      }
-    }
-  }
-};
-function blockingKind(file, call) {
-  if (call.qual === "asyncio.run") return "run";
-  if (call.method === "run_until_complete" && call.receiver !== void 0) {
-    if (/^[A-Za-z_][\w.]*$/.test(call.receiver) || isAsyncioCallText(file, call.receiver, ["get_event_loop", "get_running_loop", "new_event_loop"])) return "run_until_complete";
-  }
-  return null;
-}
-
-// src/rules/pytest-asyncio/PA505.ts
-var PA505 = {
-  meta: {
-    code: "PA505",
-    name: "closes-pytest-asyncio-loop",
-    severity: "error",
-    plugin: "pytest-asyncio",
-    summary: "An async test or fixture closes the event loop pytest-asyncio owns.",
-    fixable: true,
-    docs: {
-      what: "Flags `asyncio.get_running_loop().close()` / `asyncio.get_event_loop().close()`, or `.close()` on a name bound to either (or to the `event_loop` fixture), in an async test or fixture that pytest-asyncio runs.",
-      why: "The loop belongs to pytest-asyncio\u2019s runner and is running the test right now: `close()` raises `RuntimeError: Cannot close a running event loop`, failing the test after its real assertions passed. Closed from teardown code, the next test sharing that loop fails with `RuntimeError: Event loop is closed` (and 1.1+ warns at runner teardown). The runner closes its loop itself.",
-      versions: "All pytest-asyncio versions.",
-      bad: `@pytest.mark.asyncio
-async def test_echo_upper():
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    ...
-    await server.wait_closed()
-    asyncio.get_running_loop().close()`,
-      good: `@pytest.mark.asyncio
-async def test_echo_upper():
-    server = await asyncio.start_server(handle, "127.0.0.1", 0)
-    ...
-    await server.wait_closed()`
-    }
-  },
-  check(ctx) {
-    for (const unit of asyncioCode(ctx)) {
-      const { fn, file } = unit;
-      const loopNames = /* @__PURE__ */ new Set();
-      for (const c2 of fn.facts.calls) {
-        if (c2.boundTo && (c2.qual === "asyncio.get_running_loop" || c2.qual === "asyncio.get_event_loop")) loopNames.add(c2.boundTo);
-      }
-      if (fn.argnames.includes("event_loop")) {
-        const def = unit.test ? ctx.suite.resolve("event_loop", unit.test) : void 0;
-        if (def && (def.builtin || buildsLoop(def))) loopNames.add("event_loop");
-      }
-      for (const c2 of fn.facts.calls) {
-        if (c2.method !== "close" || c2.receiver === void 0 || c2.value.items?.length) continue;
-        const direct = isAsyncioCallText(file, c2.receiver, ["get_running_loop", "get_event_loop"]);
-        if (!direct && !loopNames.has(c2.receiver)) continue;
-        const fix = file.exactText && aloneOnLines(file, c2.span) && !c2.awaited ? { title: "Do not close pytest-asyncio\u2019s loop", edits: [removeStatementEdit(file, fn, c2.span)], applicability: "safe" } : null;
-        ctx.report({
-          path: file.path,
-          span: c2.span,
-          symbol: `call:${unit.symbol}::${closeLabel(c2)}`,
-          message: `The ${unit.label} closes the event loop it is running in (\`${c2.callee}()\`). That loop belongs to pytest-asyncio\u2019s runner and is still running the test: \`RuntimeError: Cannot close a running event loop\`, so the test fails after its assertions passed. Affects every pytest-asyncio version. Leave closing to pytest-asyncio; close only loops you created yourself.`,
-          ...fix ? { fix } : {}
-        });
-      }
-    }
-  }
-};
-function removeStatementEdit(file, fn, span) {
-  const rest = file.text.slice(fn.defSpan.end, span.start) + file.text.slice(span.end, fn.whole.end);
-  const code = rest.replace(/^\s*:/, "").replace(/^[ \t]*(#.*)?$/gm, "");
-  if (!/\S/.test(code)) return { path: file.path, start: span.start, end: span.end, text: "pass" };
-  return deleteLinesEdit(file, span);
-}
-function closeLabel(c2) {
-  return `${c2.receiver?.replace(/\(\s*\)$/, "()")}.close`;
-}
-
 // src/rules/pytest-asyncio/PA402.ts
-function userEventLoop(ctx, test) {
-  const def = ctx.suite.resolve("event_loop", test);
-  return def && !def.builtin ? def : null;
-}
 function usesInBody(file, fn, name2) {
   const text = file.text.slice(fn.defSpan.end, fn.whole.end);
   const out2 = [];
@@ -16285,6 +16141,61 @@ function asyncioMarks(file) {
   return out2;
 }
 
+// src/rules/pytest-asyncio/PA501.ts
+function syncFixtureSeesRunnerLoop(ctx, fx) {
+  return fx.decoratorKind === "pytest_asyncio" && ctx.paEras.every((b) => eraAtLeast(b.era, "1.4"));
+}
+var PA501 = {
+  meta: {
+    code: "PA501",
+    name: "sync-fixture-uses-get-event-loop",
+    severity: "error",
+    plugin: "pytest-asyncio",
+    summary: "A sync fixture used by asyncio tests calls `asyncio.get_event_loop()` to build or drive loop-bound objects.",
+    fixable: true,
+    docs: {
+      what: "Flags `asyncio.get_event_loop()` in a sync fixture that pytest-asyncio tests use, typically `loop.run_until_complete(make_client())`.",
+      why: "Since 0.23 a sync fixture is set up before, and outside, the loop the test runs in, so `get_event_loop()` returns some other (or stale) loop, or none at all: pytest-asyncio 1.4 leaves no current loop once a loop-scope runner has been torn down, so the fixture fails at setup with `RuntimeError: There is no current event loop in thread 'MainThread'.` (Python 3.12\u20133.13 otherwise warn `DeprecationWarning: There is no current event loop`). Objects it builds are bound to the wrong loop and fail in the test. An async fixture runs in the test\u2019s loop.",
+      versions: "pytest-asyncio 0.23\u20131.4 (0.21 handed it the test\u2019s `event_loop`). The RuntimeError at setup is 1.4 behaviour.",
+      bad: `@pytest.fixture
+def broker():
+    loop = asyncio.get_event_loop()
+    broker = loop.run_until_complete(start_broker())
+    yield broker
+    loop.run_until_complete(broker.stop())`,
+      good: `@pytest_asyncio.fixture
+async def broker():
+    broker = await start_broker()
+    yield broker
+    await broker.stop()`
+    }
+  },
+  check(ctx) {
+    if (ctx.project.asyncio.disabled) return;
+    const hit = erasWhere(ctx, (e) => eraAtLeast(e, "0.23"));
+    if (!hit.eras.length) return;
+    const on14 = hit.eras.includes("1.4");
+    for (const fx of ctx.fixturesInScope()) {
+      if (fx.builtin || fx.func.isAsync || syncFixtureSeesRunnerLoop(ctx, fx)) continue;
+      const gets = fx.func.facts.calls.filter((c2) => c2.qual === "asyncio.get_event_loop");
+      if (!gets.length) continue;
+      const users = asyncioUsers(ctx, fx);
+      if (!users.length) continue;
+      const call = gets[0];
+      const loop = call.boundTo ? { names: [call.boundTo], bindings: [call] } : { names: [], bindings: [], isLoopExpr: (r) => isAsyncioCallText(fx.file, r, ["get_event_loop"]) };
+      const edits = gets.length === 1 ? asyncifyFixture(ctx, fx, loop) : null;
+      ctx.report({
+        path: fx.file.path,
+        span: call.span,
+        symbol: `call:${fixtureSymbol(fx)}::asyncio.get_event_loop`,
+        message: `Sync fixture \`${fx.name}\` calls \`asyncio.get_event_loop()\` and is used by asyncio tests (${users.map((n) => `\`${n}\``).slice(0, 3).join(", ")}${users.length > 3 ? ", \u2026" : ""}). pytest-asyncio sets sync fixtures up outside the loop the test runs in, so this gets another or a stale loop${on14 ? ` \u2014 on 1.4, none at all once an earlier test\u2019s loop was torn down: \`RuntimeError: There is no current event loop in thread 'MainThread'.\` at setup` : ""}; whatever it builds is bound to the wrong loop. Affects ${versionsText("pytest-asyncio", hit.versions)}. Make it an async \`@pytest_asyncio.fixture\` that awaits instead.`,
+        related: [{ path: fx.file.path, line: fx.func.anchor.line, endLine: fx.func.anchor.endLine, message: `fixture \`${fx.name}\`` }],
+        ...edits ? { fix: { title: `Make \`${fx.name}\` an async \`@pytest_asyncio.fixture\``, edits, applicability: "safe" } } : {}
+      });
+    }
+  }
+};
+
 // src/rules/pytest-asyncio/PA502.ts
 var NO_LOOP = "RuntimeError: There is no current event loop in thread 'MainThread'.";
 var PA502 = {
@@ -16410,6 +16321,111 @@ async def pool():
   }
 };
 
+// src/rules/pytest-asyncio/PA504.ts
+var PA504 = {
+  meta: {
+    code: "PA504",
+    name: "blocking-run-inside-async",
+    severity: "error",
+    plugin: "pytest-asyncio",
+    summary: "`asyncio.run()` or `loop.run_until_complete()` is called inside an async test or fixture.",
+    fixable: true,
+    docs: {
+      what: "Flags `asyncio.run(...)`, `loop.run_until_complete(...)` and `asyncio.get_event_loop().run_until_complete(...)` called directly in the body of an async test or async fixture that pytest-asyncio runs.",
+      why: "The test already runs inside pytest-asyncio\u2019s event loop, and a thread can run only one loop at a time: `asyncio.run()` fails with `RuntimeError: asyncio.run() cannot be called from a running event loop` (and the coroutine is never awaited), `run_until_complete` with `RuntimeError: This event loop is already running`. Await the coroutine instead.",
+      versions: "All pytest-asyncio versions.",
+      bad: `async def test_crawl_visits_everything():
+    pages = asyncio.run(crawl("/"))
+    assert pages == {"/", "/a", "/b"}`,
+      good: `async def test_crawl_visits_everything():
+    pages = await crawl("/")
+    assert pages == {"/", "/a", "/b"}`
+    }
+  },
+  check(ctx) {
+    for (const unit of asyncioCode(ctx)) {
+      for (const call of unit.fn.facts.calls) {
+        const kind = blockingKind(unit.file, call);
+        if (!kind) continue;
+        const arg = onlyArg(call);
+        const fix = arg && unit.file.exactText && !call.awaited ? { title: "Await the coroutine instead", edits: [{ path: unit.file.path, start: call.span.start, end: call.span.end, text: awaitText(unit.file, call, arg) }], applicability: "safe" } : null;
+        const error = kind === "run" ? "RuntimeError: asyncio.run() cannot be called from a running event loop" : "RuntimeError: This event loop is already running";
+        ctx.report({
+          path: unit.file.path,
+          span: call.span,
+          symbol: `call:${unit.symbol}::${kind === "run" ? "asyncio.run" : "run_until_complete"}`,
+          message: `The ${unit.label} runs inside pytest-asyncio\u2019s event loop, so \`${call.callee}(...)\` cannot start another run of a loop on this thread: \`${error}\`${kind === "run" ? " (and the coroutine is never awaited)" : ""}. Affects every pytest-asyncio version. Await the coroutine instead${arg ? `: \`await ${arg.text}\`` : ""}.`,
+          ...fix ? { fix } : {}
+        });
+      }
+    }
+  }
+};
+function blockingKind(file, call) {
+  if (call.qual === "asyncio.run") return "run";
+  if (call.method === "run_until_complete" && call.receiver !== void 0) {
+    if (/^[A-Za-z_][\w.]*$/.test(call.receiver) || isAsyncioCallText(file, call.receiver, ["get_event_loop", "get_running_loop", "new_event_loop"])) return "run_until_complete";
+  }
+  return null;
+}
+
+// src/rules/pytest-asyncio/PA505.ts
+var PA505 = {
+  meta: {
+    code: "PA505",
+    name: "closes-pytest-asyncio-loop",
+    severity: "error",
+    plugin: "pytest-asyncio",
+    summary: "An async test or fixture closes the event loop pytest-asyncio owns.",
+    fixable: true,
+    docs: {
+      what: "Flags `asyncio.get_running_loop().close()` / `asyncio.get_event_loop().close()`, or `.close()` on a name bound to either (or to the `event_loop` fixture), in an async test or fixture that pytest-asyncio runs.",
+      why: "The loop belongs to pytest-asyncio\u2019s runner and is running the test right now: `close()` raises `RuntimeError: Cannot close a running event loop`, failing the test after its real assertions passed. Closed from teardown code, the next test sharing that loop fails with `RuntimeError: Event loop is closed` (and 1.1+ warns at runner teardown). The runner closes its loop itself.",
+      versions: "All pytest-asyncio versions.",
+      bad: `@pytest.mark.asyncio
+async def test_echo_upper():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    ...
+    await server.wait_closed()
+    asyncio.get_running_loop().close()`,
+      good: `@pytest.mark.asyncio
+async def test_echo_upper():
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    ...
+    await server.wait_closed()`
+    }
+  },
+  check(ctx) {
+    for (const unit of asyncioCode(ctx)) {
+      const { fn, file } = unit;
+      const loopNames = /* @__PURE__ */ new Set();
+      for (const c2 of fn.facts.calls) {
+        if (c2.boundTo && (c2.qual === "asyncio.get_running_loop" || c2.qual === "asyncio.get_event_loop")) loopNames.add(c2.boundTo);
+      }
+      if (fn.argnames.includes("event_loop")) {
+        const def = unit.test ? ctx.suite.resolve("event_loop", unit.test) : void 0;
+        if (def && (def.builtin || buildsLoop(def))) loopNames.add("event_loop");
+      }
+      for (const c2 of fn.facts.calls) {
+        if (c2.method !== "close" || c2.receiver === void 0 || c2.value.items?.length) continue;
+        const direct = isAsyncioCallText(file, c2.receiver, ["get_running_loop", "get_event_loop"]);
+        if (!direct && !loopNames.has(c2.receiver)) continue;
+        const fix = file.exactText && aloneOnLines(file, c2.span) && !c2.awaited ? { title: "Do not close pytest-asyncio\u2019s loop", edits: [removeStatementEdit(file, fn, c2.span)], applicability: "safe" } : null;
+        ctx.report({
+          path: file.path,
+          span: c2.span,
+          symbol: `call:${unit.symbol}::${closeLabel(c2)}`,
+          message: `The ${unit.label} closes the event loop it is running in (\`${c2.callee}()\`). That loop belongs to pytest-asyncio\u2019s runner and is still running the test: \`RuntimeError: Cannot close a running event loop\`, so the test fails after its assertions passed. Affects every pytest-asyncio version. Leave closing to pytest-asyncio; close only loops you created yourself.`,
+          ...fix ? { fix } : {}
+        });
+      }
+    }
+  }
+};
+function closeLabel(c2) {
+  return `${c2.receiver?.replace(/\(\s*\)$/, "()")}.close`;
+}
+
 // src/rules/pytest-asyncio/PA506.ts
 var PA506 = {
   meta: {
@@ -16533,7 +16549,7 @@ function strictModeEdits(ctx, edits) {
   const era = newestEra(ctx);
   const orphans = ctx.suite.tests().filter((t) => t.func.isAsync && !ctx.asyncio.asyncioMark(t) && !anyioRuns(ctx, t) && !trioRuns(ctx, t));
   const byFile = /* @__PURE__ */ new Map();
-  for (const t of orphans) byFile.set(t.file, [...byFile.get(t.file) ?? [], t]);
+  for (const t of orphans) pushTo(byFile, t.file, t);
   const add = (more) => {
     for (const e of more) if (!edits.some((x) => x.path === e.path && x.start === e.start && x.end === e.end && x.text === e.text)) edits.push(e);
   };
@@ -16726,74 +16742,7 @@ async def test_claims_are_unique(batch):
 // src/rules/groups/pa-modes.ts
 var PA_MODE_RULES = [PA301, PA302, PA401, PA402, PA403, PA404, PA405, PA501, PA502, PA503, PA504, PA505, PA506, PA701, HY101, HY102];
 
-// src/rules/anyio/AN101.ts
-var AN101 = {
-  meta: {
-    code: "AN101",
-    name: "higher-scope-fixture-default-backend",
-    severity: "error",
-    plugin: "anyio",
-    summary: "A session- or package-scoped async fixture runs with anyio\u2019s default `anyio_backend`, which is only module-scoped.",
-    fixable: true,
-    docs: {
-      what: "Flags an async fixture that anyio runs (a plain `@pytest.fixture async def` used by a test with `anyio_backend` in its closure) whose scope is wider than the scope of anyio\u2019s built-in `anyio_backend`: `session` or `package` from anyio 4.0 (the built-in is module-scoped), any scope but `function` on anyio 3.x (function-scoped). It is flagged regardless of test order.",
-      why: "anyio appends `anyio_backend` to the fixture\u2019s arguments when it sets it up, and pytest resolves it from the fixture\u2019s own (wider) scope. Every test using the fixture errors at setup with `ScopeMismatch: You tried to access the module scoped fixture anyio_backend with a session scoped request object`. The error is order-dependent: it hides when a test without `anyio_backend` happens to create the fixture first, and comes back when a test is run alone.",
-      versions: "anyio 3.0\u20133.7 (function-scoped default: class, module, package and session fixtures) and anyio 4.0 onwards (module-scoped default: package and session fixtures). The anyio docs still call the default function-scoped.",
-      bad: `# conftest.py
-@pytest.fixture(scope="session")
-async def broker():
-    b = Broker()
-    yield b
-    await b.aclose()`,
-      good: `# conftest.py
-@pytest.fixture(scope="session", params=["asyncio", "trio"])
-def anyio_backend(request):
-    return request.param
-
-
-@pytest.fixture(scope="session")
-async def broker(anyio_backend):
-    b = Broker()
-    yield b
-    await b.aclose()`,
-      references: ["https://anyio.readthedocs.io/en/stable/testing.html", "https://github.com/agronholm/anyio/discussions/1156"]
-    }
-  },
-  check(ctx) {
-    const hits = backendScopeHits(ctx).filter((h) => h.choice.source === "plugin");
-    if (!hits.length) return;
-    const byFixture = /* @__PURE__ */ new Map();
-    for (const h of hits) for (const c2 of h.wider) byFixture.set(c2.def, [...byFixture.get(c2.def) ?? [], h]);
-    const widest = /* @__PURE__ */ new Map();
-    for (const fx of byFixture.keys()) {
-      if (!isScope(fx.scope)) continue;
-      const w = widest.get(fx.file);
-      if (!w || scopeRank(fx.scope) > scopeRank(w)) widest.set(fx.file, fx.scope);
-    }
-    const plugin = ctx.anyio.pluginDefault();
-    const info2 = ctx.project.versions.anyio;
-    for (const [fx, fxHits] of byFixture) {
-      if (!isScope(fx.scope)) continue;
-      const versions = [...new Set(fxHits.flatMap((h) => h.versions))].sort((a, b) => info2.candidates.indexOf(a) - info2.candidates.indexOf(b));
-      const defaultScope = fxHits[0].backendScope;
-      const tests = [...new Set(fxHits.map((h) => h.test))];
-      const scope = widest.get(fx.file) ?? fx.scope;
-      const fix = overrideFix(ctx, fx.file, scope, plugin.backends, [...byFixture.keys()].filter((f) => f.file === fx.file), tests);
-      const onVersions = versions.length === info2.candidates.length ? describeRange(info2) : `anyio ${describeSet(versions, "anyio")}, which the pins allow (${describeRange(info2)}; newer releases are not affected)`;
-      const severity = versions.includes(ctx.anyio.newest) ? "error" : "warning";
-      ctx.report({
-        severity,
-        path: fx.file.path,
-        span: fx.func.anchor,
-        symbol: fixtureSymbol(fx),
-        message: `${cap(fx.scope)}-scoped async fixture \`${fx.name}\` runs with anyio's default \`anyio_backend\`, which is ${defaultScope}-scoped on ${onVersions}. anyio resolves \`anyio_backend\` at the fixture's own scope, so ${testsText(tests)} error${tests.length === 1 ? "s" : ""} at setup: \`${fixtureScopeMismatch(defaultScope, "anyio_backend", fx.scope)}\`. The error is order-dependent (it hides when a test without \`anyio_backend\` sets the fixture up first), so it is flagged regardless of order. Override \`anyio_backend\` with \`scope="${scope}"\` in ${fx.file.path}, keeping the ${backendsText(plugin.backends)} backend${plugin.backends.length > 1 ? "s" : ""}` + (plugin.backends.length > 1 ? `, and let \`${fx.name}\` request \`anyio_backend\` so it is rebuilt when the backend switches (AN105).` : "."),
-        related: tests.slice(0, 3).map((t) => ({ path: t.file.path, line: t.func.anchor.line, endLine: t.func.anchor.endLine, message: `\`${t.name}\` uses \`${fx.name}\` with the default \`anyio_backend\`` })),
-        involves: tests.map((t) => t.file.path),
-        ...fix ? { fix } : {}
-      });
-    }
-  }
-};
+// src/rules/anyio/backend-scope.ts
 function backendScopeHits(ctx) {
   const out2 = [];
   for (const test of ctx.targetTests()) {
@@ -16837,6 +16786,89 @@ function backendSwitchEdits(ctx, tests, extra = []) {
   }
   return edits;
 }
+
+// src/rules/anyio/wording.ts
+function cap(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function backendsText(backends) {
+  return backends.length > 1 ? `${backends.slice(0, -1).join(", ")} and ${backends[backends.length - 1]}` : backends[0] ?? "asyncio";
+}
+function testsText(tests) {
+  const names = tests.map((t) => `\`${t.name}\``);
+  if (names.length === 1) return `the test using it (${names[0]})`;
+  if (names.length <= 3) return `the tests using it (${names.slice(0, -1).join(", ")} and ${names[names.length - 1]})`;
+  return `the tests using it (${names.slice(0, 2).join(", ")} and ${names.length - 2} more)`;
+}
+
+// src/rules/anyio/AN101.ts
+var AN101 = {
+  meta: {
+    code: "AN101",
+    name: "higher-scope-fixture-default-backend",
+    severity: "error",
+    plugin: "anyio",
+    summary: "A session- or package-scoped async fixture runs with anyio\u2019s default `anyio_backend`, which is only module-scoped.",
+    fixable: true,
+    docs: {
+      what: "Flags an async fixture that anyio runs (a plain `@pytest.fixture async def` used by a test with `anyio_backend` in its closure) whose scope is wider than the scope of anyio\u2019s built-in `anyio_backend`: `session` or `package` from anyio 4.0 (the built-in is module-scoped), any scope but `function` on anyio 3.x (function-scoped). It is flagged regardless of test order.",
+      why: "anyio appends `anyio_backend` to the fixture\u2019s arguments when it sets it up, and pytest resolves it from the fixture\u2019s own (wider) scope. Every test using the fixture errors at setup with `ScopeMismatch: You tried to access the module scoped fixture anyio_backend with a session scoped request object`. The error is order-dependent: it hides when a test without `anyio_backend` happens to create the fixture first, and comes back when a test is run alone.",
+      versions: "anyio 3.0\u20133.7 (function-scoped default: class, module, package and session fixtures) and anyio 4.0 onwards (module-scoped default: package and session fixtures). The anyio docs still call the default function-scoped.",
+      bad: `# conftest.py
+@pytest.fixture(scope="session")
+async def broker():
+    b = Broker()
+    yield b
+    await b.aclose()`,
+      good: `# conftest.py
+@pytest.fixture(scope="session", params=["asyncio", "trio"])
+def anyio_backend(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+async def broker(anyio_backend):
+    b = Broker()
+    yield b
+    await b.aclose()`,
+      references: ["https://anyio.readthedocs.io/en/stable/testing.html", "https://github.com/agronholm/anyio/discussions/1156"]
+    }
+  },
+  check(ctx) {
+    const hits = backendScopeHits(ctx).filter((h) => h.choice.source === "plugin");
+    if (!hits.length) return;
+    const byFixture = /* @__PURE__ */ new Map();
+    for (const h of hits) for (const c2 of h.wider) pushTo(byFixture, c2.def, h);
+    const widest = /* @__PURE__ */ new Map();
+    for (const fx of byFixture.keys()) {
+      if (!isScope(fx.scope)) continue;
+      const w = widest.get(fx.file);
+      if (!w || scopeRank(fx.scope) > scopeRank(w)) widest.set(fx.file, fx.scope);
+    }
+    const plugin = ctx.anyio.pluginDefault();
+    const info2 = ctx.project.versions.anyio;
+    for (const [fx, fxHits] of byFixture) {
+      if (!isScope(fx.scope)) continue;
+      const versions = [...new Set(fxHits.flatMap((h) => h.versions))].sort((a, b) => info2.candidates.indexOf(a) - info2.candidates.indexOf(b));
+      const defaultScope = fxHits[0].backendScope;
+      const tests = [...new Set(fxHits.map((h) => h.test))];
+      const scope = widest.get(fx.file) ?? fx.scope;
+      const fix = overrideFix(ctx, fx.file, scope, plugin.backends, [...byFixture.keys()].filter((f) => f.file === fx.file), tests);
+      const onVersions = versions.length === info2.candidates.length ? describeRange(info2) : `anyio ${describeSet(versions, "anyio")}, which the pins allow (${describeRange(info2)}; newer releases are not affected)`;
+      const severity = versions.includes(ctx.anyio.newest) ? "error" : "warning";
+      ctx.report({
+        severity,
+        path: fx.file.path,
+        span: fx.func.anchor,
+        symbol: fixtureSymbol(fx),
+        message: `${cap(fx.scope)}-scoped async fixture \`${fx.name}\` runs with anyio's default \`anyio_backend\`, which is ${defaultScope}-scoped on ${onVersions}. anyio resolves \`anyio_backend\` at the fixture's own scope, so ${testsText(tests)} error${tests.length === 1 ? "s" : ""} at setup: \`${fixtureScopeMismatch(defaultScope, "anyio_backend", fx.scope)}\`. The error is order-dependent (it hides when a test without \`anyio_backend\` sets the fixture up first), so it is flagged regardless of order. Override \`anyio_backend\` with \`scope="${scope}"\` in ${fx.file.path}, keeping the ${backendsText(plugin.backends)} backend${plugin.backends.length > 1 ? "s" : ""}` + (plugin.backends.length > 1 ? `, and let \`${fx.name}\` request \`anyio_backend\` so it is rebuilt when the backend switches (AN105).` : "."),
+        related: tests.slice(0, 3).map((t) => ({ path: t.file.path, line: t.func.anchor.line, endLine: t.func.anchor.endLine, message: `\`${t.name}\` uses \`${fx.name}\` with the default \`anyio_backend\`` })),
+        involves: tests.map((t) => t.file.path),
+        ...fix ? { fix } : {}
+      });
+    }
+  }
+};
 function overrideFix(ctx, file, scope, backends, flagged, tests) {
   if (!file.exactText) return null;
   const text = file.text;
@@ -16871,18 +16903,6 @@ function overrideFix(ctx, file, scope, backends, flagged, tests) {
 function bodyIndent(file) {
   const m = /\n([ \t]+)\S/.exec(file.text);
   return m ? m[1] : "    ";
-}
-function cap(s) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function backendsText(backends) {
-  return backends.length > 1 ? `${backends.slice(0, -1).join(", ")} and ${backends[backends.length - 1]}` : backends[0] ?? "asyncio";
-}
-function testsText(tests) {
-  const names = tests.map((t) => `\`${t.name}\``);
-  if (names.length === 1) return `the test using it (${names[0]})`;
-  if (names.length <= 3) return `the tests using it (${names.slice(0, -1).join(", ")} and ${names[names.length - 1]})`;
-  return `the tests using it (${names.slice(0, 2).join(", ")} and ${names.length - 2} more)`;
 }
 
 // src/rules/anyio/AN102.ts
@@ -17285,7 +17305,7 @@ async def room():
     if (!anyio.enabled) return;
     const users = /* @__PURE__ */ new Map();
     for (const t of ctx.targetTests()) {
-      for (const e of anyio.pytestAsyncioFixtures(t)) users.set(e.def, [...users.get(e.def) ?? [], t]);
+      for (const e of anyio.pytestAsyncioFixtures(t)) pushTo(users, e.def, t);
     }
     for (const [fx, tests] of users) {
       const asyncioUsers2 = ctx.usersOf(fx).filter((t) => anyio.takenOver(t) || !t.func.isAsync && !anyio.hasBackend(t));
@@ -17754,7 +17774,7 @@ async def pool(request):
     if (!BAD[installed] && !info2.candidates.every((v) => BAD[v])) return;
     const seen = /* @__PURE__ */ new Map();
     for (const t of ctx.targetTests()) {
-      for (const e of anyio.anyioFixtures(t)) if (e.def.func.params.some((p) => p.name === "request")) seen.set(e.def, [...seen.get(e.def) ?? [], t]);
+      for (const e of anyio.anyioFixtures(t)) if (e.def.func.params.some((p) => p.name === "request")) pushTo(seen, e.def, t);
     }
     if (!seen.size) return;
     const edit = pinEdit(ctx);
@@ -19314,7 +19334,7 @@ function misnesting(ctx, n, w, nUsers, order2) {
   for (const t of ctx.suite.tests()) {
     const key2 = instanceKey(n, t);
     if (key2 === null) continue;
-    groups.set(key2, [...groups.get(key2) ?? [], t]);
+    pushTo(groups, key2, t);
   }
   const users = new Set(nUsers);
   for (const tests of groups.values()) {
@@ -20313,7 +20333,7 @@ function fixedTexts(src, edits) {
     const k = `${e.path}\0${e.start}\0${e.end}\0${e.text}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    byPath.set(e.path, [...byPath.get(e.path) ?? [], e]);
+    pushTo(byPath, e.path, e);
   }
   const out2 = /* @__PURE__ */ new Map();
   for (const [p, es] of byPath) out2.set(p, applyEdits(src.read(p) ?? "", es));
@@ -20351,7 +20371,7 @@ function overlapGroups(findings) {
     active.push(cur);
   }
   const groups = /* @__PURE__ */ new Map();
-  withFix.forEach((f, i2) => groups.set(find(i2), [...groups.get(find(i2)) ?? [], f]));
+  withFix.forEach((f, i2) => pushTo(groups, find(i2), f));
   return [...groups.values()].filter((g) => g.length > 1);
 }
 function verifyFixes(findings, src, reanalyse, notices) {
@@ -21030,7 +21050,7 @@ var c = (on, code, s) => on ? `\x1B[${code}m${s}\x1B[0m` : s;
 function fixDiff(f, sources, displayPath) {
   if (!f.fix) return "";
   const byPath = /* @__PURE__ */ new Map();
-  for (const e of f.fix.edits) byPath.set(e.path, [...byPath.get(e.path) ?? [], e]);
+  for (const e of f.fix.edits) pushTo(byPath, e.path, e);
   let out2 = "";
   for (const [p, edits] of byPath) {
     try {
@@ -21320,7 +21340,7 @@ function applyFixes(findings, sources, root) {
     const clash = edits.some((e) => (ranges.get(e.path) ?? []).some(([s, en]) => e.start < en && s < e.end && !(e.start === s && e.end === en)));
     if (clash) continue;
     taken.push(f);
-    for (const e of edits) ranges.set(e.path, [...ranges.get(e.path) ?? [], [e.start, e.end]]);
+    for (const e of edits) pushTo(ranges, e.path, [e.start, e.end]);
   }
   for (const [p, edits] of editsByPath(taken)) {
     const before = sources.get(p) ?? "";

@@ -262,6 +262,8 @@ export interface RunOptions {
   token: string
   inputs?: Record<string, string>
   runId?: string
+  /** More environment variables (e.g. LOOPSCOPE_HTTP_TIMEOUT_MS). */
+  env?: Record<string, string>
 }
 
 /** `node dist/index.js` as the runner starts a node24 action. */
@@ -310,7 +312,8 @@ export function runAction(o: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     RUNNER_TEMP: dir,
-    GIT_CONFIG_NOSYSTEM: '1'
+    GIT_CONFIG_NOSYSTEM: '1',
+    ...o.env
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   return new Promise((resolvePromise, reject) => {

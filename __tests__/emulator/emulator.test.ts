@@ -1,5 +1,5 @@
 /** The emulator itself: it must refuse what GitHub refuses, or the e2e tests prove nothing. */
-import { Emulator, type Identity } from './server.js'
+import { Emulator, LINE_NOT_IN_DIFF, type Identity } from './server.js'
 import { commitAll, git, removeTempDirs, tempDir, writeTree } from './git-fixture.js'
 
 const bot: Identity = { login: 'github-actions[bot]', type: 'Bot', id: 41898282, canWrite: true }
@@ -251,5 +251,113 @@ describe('emulator', () => {
     expect(limited.status).toBe(403)
     expect(limited.headers.get('x-ratelimit-remaining')).toBe('0')
     expect((await call('GET', '/repos/o/r/pulls/1/files', 'w')).status).toBe(200)
+  })
+})
+
+describe('emulator faults without an answer, and anchors GitHub refuses', () => {
+  let faulty: Emulator
+  beforeEach(async () => {
+    faulty = await new Emulator({ owner: 'o', repo: 'r', tokens: { w: bot } }).start()
+    faulty.addPull(1, repo, base, head)
+  })
+  afterEach(async () => {
+    expect(faulty.requestProblems).toEqual([])
+    expect(faulty.responseProblems).toEqual([])
+    await faulty.close()
+  })
+
+  const post = (body: unknown, signal?: AbortSignal) =>
+    fetch(`${faulty.url}/repos/o/r/pulls/1/reviews`, {
+      method: 'POST',
+      headers: { authorization: 'token w', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      ...(signal ? { signal } : {})
+    })
+  const causeCode = (e: unknown) =>
+    (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message
+
+  it('resets the connection before handling: nothing is written', async () => {
+    faulty.fault({ method: 'POST', path: /\/reviews$/, drop: 'reset', times: 1 })
+    const error = await post(review([])).then(
+      () => undefined,
+      (e: unknown) => e
+    )
+    expect((error as Error).message).toBe('fetch failed')
+    expect(causeCode(error)).toMatch(/ECONNRESET|UND_ERR_SOCKET/)
+    expect(faulty.reviews).toHaveLength(0)
+    expect(faulty.requests).toEqual([
+      expect.objectContaining({ method: 'POST', status: 0, dropped: 'reset' })
+    ])
+    expect((await post(review([]))).status).toBe(200)
+  })
+
+  it('resets the connection after handling: the review exists, the answer is lost', async () => {
+    faulty.fault({
+      method: 'POST',
+      path: /\/reviews$/,
+      drop: 'reset',
+      afterHandling: true,
+      times: 1
+    })
+    await expect(post(review([]))).rejects.toThrow()
+    expect(faulty.reviews).toHaveLength(1)
+    expect(faulty.requests[0]).toMatchObject({ status: 200, dropped: 'reset' })
+  })
+
+  it('hangs without an answer until the client gives up', async () => {
+    faulty.fault({ method: 'GET', path: /\/files$/, drop: 'hang', times: 1 })
+    const started = Date.now()
+    const error = await fetch(`${faulty.url}/repos/o/r/pulls/1/files`, {
+      headers: { authorization: 'token w' },
+      signal: AbortSignal.timeout(300)
+    }).then(
+      () => undefined,
+      (e: unknown) => e as Error
+    )
+    expect(error?.name).toBe('TimeoutError')
+    expect(Date.now() - started).toBeLessThan(5000)
+    expect(faulty.requests).toEqual([expect.objectContaining({ status: 0, dropped: 'hang' })])
+  })
+
+  it('answers late: handled at once, answered after the delay (or never, if the client left)', async () => {
+    faulty.fault({ method: 'POST', path: /\/reviews$/, delayMs: 400, times: 2 })
+    const started = Date.now()
+    expect((await post(review([]))).status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(350)
+    await expect(post(review([]), AbortSignal.timeout(100))).rejects.toThrow()
+    expect(faulty.reviews).toHaveLength(2)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(faulty.requests.map((r) => r.dropped)).toEqual([undefined, 'late'])
+  })
+
+  it('checks a request against the OpenAPI description even when a fault answers it', async () => {
+    faulty.fault({ method: 'POST', path: /\/reviews$/, drop: 'reset', times: 1 })
+    expect((await post({ event: 'SHOUT' })).status).toBe(422)
+    expect(faulty.requestProblems.length).toBeGreaterThan(0)
+    faulty.requestProblems.length = 0
+  })
+
+  it('refuses a whole review for one anchor GitHub does not take, with its 422 body', async () => {
+    faulty.rejectAnchor('tests/test_a.py', 10)
+    const refused = await post(
+      review([
+        { path: 'tests/test_a.py', line: 30, side: 'RIGHT', body: 'fine' },
+        { path: 'tests/test_a.py', start_line: 9, line: 11, side: 'RIGHT', body: 'refused' }
+      ])
+    )
+    expect(refused.status).toBe(422)
+    expect(await refused.json()).toEqual({
+      message: 'Unprocessable Entity',
+      errors: [LINE_NOT_IN_DIFF],
+      documentation_url:
+        'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+      status: '422'
+    })
+    expect(faulty.reviews).toHaveLength(0)
+    // The same review without that comment goes through.
+    const ok = await post(
+      review([{ path: 'tests/test_a.py', line: 30, side: 'RIGHT', body: 'fine' }])
+    )
+    expect(ok.status).toBe(200)
   })
 })

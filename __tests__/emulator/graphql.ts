@@ -4,7 +4,7 @@
  * exactly as it would on github.com (HTTP 200 with `errors`).
  */
 import { schema as published } from '@octokit/graphql-schema'
-import { buildSchema, graphql, GraphQLError, type GraphQLSchema } from 'graphql'
+import { buildSchema, graphql, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql'
 import type { Emulator, Identity, ThreadState } from './server.js'
 
 let schema: GraphQLSchema | undefined
@@ -55,6 +55,15 @@ function actor(who: Identity) {
   return {
     __typename: who.type,
     login: who.type === 'Bot' ? who.login.replace(/\[bot\]$/, '') : who.login
+  }
+}
+
+/** What is wrong with `query` against GitHub's schema, without executing it. */
+export function graphqlProblems(query: string): string[] {
+  try {
+    return validate(githubSchema(), parse(query)).map((e) => e.message)
+  } catch (error) {
+    return [(error as Error).message]
   }
 }
 

@@ -5,11 +5,12 @@
  * enforces (tokens and their permissions, anchors inside the diff with GitHub's 422 bodies, body
  * limits, pagination caps), validates every request body and query against GitHub's OpenAPI
  * description and every response it sends against the same description, and can inject faults
- * (rate limits, 5xx) to test degradation.
+ * (rate limits, 5xx, 404, answers that come late or never, reset connections, an anchor GitHub
+ * refuses) to test degradation.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { executeGraphql } from './graphql.js'
+import { executeGraphql, graphqlProblems } from './graphql.js'
 import { OpenApi } from './openapi.js'
 import { mapLine, pullFiles, rightHunks, type DiffEntry, type PullFromGitOptions } from './pulls.js'
 
@@ -80,25 +81,45 @@ export interface ThreadState {
 export interface Fault {
   method: string
   path: RegExp
-  status: number
-  body: unknown
+  /** Answer with this status (and `body`, `headers`) instead of the real answer. */
+  status?: number
+  body?: unknown
   headers?: Record<string, string>
+  /**
+   * Give no answer: `reset` resets the connection, `hang` keeps it open without a word (until
+   * the client gives up or the emulator closes).
+   */
+  drop?: 'reset' | 'hang'
+  /** Answer (or drop) only after this many milliseconds: after a client's timeout, say. */
+  delayMs?: number
   /** How many matching requests fail (then the fault is spent). */
   times: number
-  /** Handle the request first, then answer with the fault (a response lost after the write). */
+  /**
+   * Handle the request first (its writes happen), then answer with the fault: a response lost
+   * after the write. A fault with neither `status` nor `drop` always handles the request.
+   */
   afterHandling?: boolean
 }
 
 export interface RequestRecord {
   method: string
   path: string
+  /** What the emulator answered, or would have (0: dropped before it was handled). */
   status: number
   login?: string
   /** For GraphQL: the operation kind of the document. */
   graphql?: 'query' | 'mutation'
+  /**
+   * The client never got the answer: the connection was reset, left hanging, or closed by the
+   * client before a late answer was ready.
+   */
+  dropped?: 'reset' | 'hang' | 'late'
 }
 
 const DOCS = 'https://docs.github.com/rest'
+/** GitHub's error for an inline comment whose line it does not take as part of the diff. */
+export const LINE_NOT_IN_DIFF =
+  "Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"
 const REVIEW_DOCS = 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request'
 const MAX_BODY = 65536
 const LIST_FILES_CAP = 3000
@@ -144,6 +165,10 @@ export class Emulator {
   /** Responses that did not match it (the emulator's bugs). */
   readonly responseProblems: string[] = []
   private readonly faults: Fault[] = []
+  /** Anchors GitHub refuses although our diff has them (see rejectAnchor). */
+  private readonly refusedAnchors: Array<{ path: string; line: number }> = []
+  /** Pending late answers: released at once when the emulator closes. */
+  private readonly delays = new Set<{ timer: NodeJS.Timeout; release: () => void }>()
   private nextId = 1000
   private readonly openapi = OpenApi.get()
   private readonly routes: Route[]
@@ -203,6 +228,11 @@ export class Emulator {
   async close(): Promise<void> {
     const s = this.server
     if (!s) return
+    for (const d of this.delays) {
+      clearTimeout(d.timer)
+      d.release()
+    }
+    this.delays.clear()
     s.closeAllConnections()
     await new Promise<void>((resolve) => s.close(() => resolve()))
   }
@@ -326,9 +356,34 @@ export class Emulator {
     t.resolvedBy = who
   }
 
-  /** Make the next `times` requests matching `method` and `path` fail with `status`. */
+  /**
+   * Make the next `times` requests matching `method` and `path` fail: answer `status`, drop the
+   * connection, or answer late (see Fault).
+   */
   fault(f: Fault): void {
     this.faults.push({ ...f })
+  }
+
+  /**
+   * GitHub's view of the diff disagrees with the client's for one line: a review with an inline
+   * comment whose lines include `line` of `path` is refused as a whole with GitHub's 422 (which
+   * does not say which comment is wrong).
+   */
+  rejectAnchor(path: string, line: number): void {
+    this.refusedAnchors.push({ path, line })
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          this.delays.delete(entry)
+          resolve()
+        }, ms),
+        release: resolve
+      }
+      this.delays.add(entry)
+    })
   }
 
   // ---- HTTP ----
@@ -345,16 +400,19 @@ export class Emulator {
     let status = 500
     let body: unknown
     let headers: Record<string, string> = {}
+    let fault: Fault | undefined
+    let drop: Fault['drop']
     try {
       const raw = await readBody(req)
       const who = this.authenticate(req.headers.authorization)
       record.login = who.login
-      const fault = this.faults.find(
+      fault = this.faults.find(
         (f) => f.times > 0 && f.method === method && f.path.test(url.pathname)
       )
       if (fault) fault.times -= 1
-      if (fault && !fault.afterHandling)
-        throw new HttpError(fault.status, fault.body, fault.headers)
+      const interrupts =
+        fault !== undefined && (fault.drop !== undefined || fault.status !== undefined)
+      const before = interrupts && !fault?.afterHandling
       let parsed: unknown
       if (raw) {
         try {
@@ -367,15 +425,26 @@ export class Emulator {
           })
         }
       }
+      const interrupt = (): void => {
+        if (fault?.drop) drop = fault.drop
+        else if (fault?.status !== undefined)
+          throw new HttpError(fault.status, fault.body, fault.headers)
+      }
       if (method === 'POST' && url.pathname === '/graphql') {
         const doc = parsed as { query?: string; variables?: Record<string, unknown> }
         record.graphql = /^\s*mutation\b/.test(doc.query ?? '') ? 'mutation' : 'query'
-        const result = await executeGraphql(this, who, doc.query ?? '', doc.variables)
-        // GitHub answers GraphQL errors with HTTP 200. Errors without a type are invalid queries.
-        status = 200
-        body = result
-        for (const e of (result.errors ?? []) as Array<{ message: string; type?: string }>) {
-          if (!e.type) this.requestProblems.push(`GraphQL: ${e.message}`)
+        if (before) {
+          // Not executed, but still checked against the schema.
+          this.requestProblems.push(...graphqlProblems(doc.query ?? '').map((p) => `GraphQL: ${p}`))
+          interrupt()
+        } else {
+          const result = await executeGraphql(this, who, doc.query ?? '', doc.variables)
+          // GitHub answers GraphQL errors with HTTP 200. Errors without a type are invalid queries.
+          status = 200
+          body = result
+          for (const e of (result.errors ?? []) as Array<{ message: string; type?: string }>) {
+            if (!e.type) this.requestProblems.push(`GraphQL: ${e.message}`)
+          }
         }
       } else {
         const route = this.routes.find((r) => r.method === method && r.re.test(url.pathname))
@@ -385,6 +454,7 @@ export class Emulator {
         if (params[0] !== this.owner || params[1] !== this.repo) {
           throw new HttpError(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
         }
+        // Requests are checked even when a fault answers them.
         const queryProblems = this.openapi.validateQuery(method, route.template, url.searchParams)
         const bodyProblems =
           method === 'GET' ? [] : this.openapi.validateBody(method, route.template, parsed)
@@ -397,23 +467,27 @@ export class Emulator {
             status: '422'
           })
         }
-        const out = await route.handle({
-          who,
-          params: params.map(decodeURIComponent),
-          query: url.searchParams,
-          body: parsed,
-          url
-        })
-        status = out.status
-        body = out.body
-        headers = out.headers ?? {}
-        const wrong = this.openapi.validateResponse(method, route.template, status, body)
-        if (wrong.length > 0)
-          this.responseProblems.push(
-            ...wrong.map((w) => `${method} ${route.template} ${status}: ${w}`)
-          )
+        if (before) {
+          interrupt()
+        } else {
+          const out = await route.handle({
+            who,
+            params: params.map(decodeURIComponent),
+            query: url.searchParams,
+            body: parsed,
+            url
+          })
+          status = out.status
+          body = out.body
+          headers = out.headers ?? {}
+          const wrong = this.openapi.validateResponse(method, route.template, status, body)
+          if (wrong.length > 0)
+            this.responseProblems.push(
+              ...wrong.map((w) => `${method} ${route.template} ${status}: ${w}`)
+            )
+        }
       }
-      if (fault?.afterHandling) throw new HttpError(fault.status, fault.body, fault.headers)
+      if (interrupts && !before) interrupt()
     } catch (error) {
       if (error instanceof HttpError) {
         status = error.status
@@ -424,8 +498,19 @@ export class Emulator {
         body = { message: `emulator error: ${(error as Error).stack ?? String(error)}` }
       }
     }
-    record.status = status
+    // Dropped before handling: nothing was answered, nothing happened.
+    record.status = drop && !fault?.afterHandling ? 0 : status
+    if (fault?.delayMs) await this.wait(fault.delayMs)
+    if (drop) {
+      record.dropped = drop
+      this.requests.push(record)
+      // `hang`: leave the connection open; the client's timeout (or close()) ends it.
+      if (drop === 'reset') req.socket.resetAndDestroy()
+      return
+    }
+    if (req.socket.destroyed) record.dropped = 'late'
     this.requests.push(record)
+    if (record.dropped) return
     const reset = Math.floor(Date.now() / 1000) + 3600
     res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
@@ -571,9 +656,7 @@ export class Emulator {
           ? undefined
           : hunks.find((h) => c.line !== undefined && c.line >= h.start && c.line <= h.end)
       if (file && c.line !== undefined && !hunk) {
-        problems.push(
-          "Pull request review thread line must be part of the diff and Pull request review thread diff hunk can't be blank"
-        )
+        problems.push(LINE_NOT_IN_DIFF)
       }
       if (c.start_line !== undefined && c.line !== undefined) {
         if (c.start_line >= c.line)
@@ -583,6 +666,16 @@ export class Emulator {
             'Pull request review thread start line must be part of the same hunk as the line.'
           )
       }
+      const first = c.start_line ?? c.line
+      if (
+        problems.length === 0 &&
+        c.line !== undefined &&
+        first !== undefined &&
+        this.refusedAnchors.some(
+          (a) => a.path === c.path && a.line >= first && a.line <= (c.line as number)
+        )
+      )
+        problems.push(LINE_NOT_IN_DIFF)
       if (problems.length > 0) errors.push(problems.join(' and '))
       return { c, hunk }
     })

@@ -4,13 +4,12 @@
  * repositories. The pull request is examples/demo: a passing suite (base) and a change that
  * shares the database fixture across the session and breaks it (head).
  */
-import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
-import { Emulator, type Identity } from '../emulator/server.js'
+import { Emulator } from '../emulator/server.js'
 import {
   bundleAction,
   freshCheckout,
@@ -24,30 +23,20 @@ import {
 import { git, removeTempDirs, shallowCheckout, tempDir } from '../emulator/git-fixture.js'
 import { applySuggestions, openSuggestions, suggestionOf } from '../emulator/suggestions.js'
 import { runDemo } from '../emulator/demo.js'
+import {
+  bot,
+  check as checkWith,
+  DEMO_BASE as BASE,
+  DEMO_HEAD as HEAD,
+  READ,
+  TOKENS,
+  touchReceiveGoods,
+  WRITE
+} from '../emulator/review-run.js'
 
 afterAll(removeTempDirs)
 
 const require = createRequire(import.meta.url)
-const BASE = join(repoRoot, 'examples', 'demo', 'base')
-const HEAD = join(repoRoot, 'examples', 'demo', 'head')
-const bot: Identity = { login: 'github-actions[bot]', type: 'Bot', id: 41898282, canWrite: true }
-const forkToken: Identity = { ...bot, canWrite: false }
-const TOKENS = { ghs_write_token_0123456789: bot, ghs_fork_token_0123456789: forkToken }
-const WRITE = 'ghs_write_token_0123456789'
-const READ = 'ghs_fork_token_0123456789'
-
-/** The head tree with one more edit, so every fix of the PR lies inside its diff. */
-const touchReceiveGoods = (dir: string) => {
-  const file = join(dir, 'tests', 'db', 'test_stock.py')
-  writeFileSync(
-    file,
-    readFileSync(file, 'utf8').replace(
-      'await db.execute("stock", sku, 5)',
-      'await db.execute("stock", sku, 5)  # five units'
-    )
-  )
-}
-
 let action: string
 let emu: Emulator
 
@@ -94,22 +83,7 @@ async function review(
 }
 
 /** The real checker (the bundled CLI) on a tree. */
-function check(dir: string): {
-  status: number
-  findings: Array<{ code: string; path: string; line: number }>
-} {
-  const cli = join(action, '..', 'cli.js')
-  try {
-    const out = execFileSync(process.execPath, [cli, 'check', '--format', 'json'], {
-      cwd: dir,
-      encoding: 'utf8'
-    })
-    return { status: 0, findings: JSON.parse(out) }
-  } catch (e) {
-    const err = e as { status: number; stdout: string }
-    return { status: err.status, findings: JSON.parse(err.stdout) }
-  }
-}
+const check = (dir: string) => checkWith(action, dir)
 
 describe('pull request review', () => {
   it('posts one review on the first run; applying its suggestions gives a suite the checker finds clean', async () => {

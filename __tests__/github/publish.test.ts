@@ -2,13 +2,13 @@
  * The review reporter against the emulator, in process: real Octokit (throttling and retry
  * plugins included), real HTTP, hand-built findings with real offsets.
  */
-import { createClient } from '../../src/github/client.js'
+import { createClient, type ClientOptions } from '../../src/github/client.js'
 import { DiffIndex, hunksFromPatch, type FileDiff } from '../../src/github/diff.js'
 import { listPullFiles } from '../../src/github/pull-diff.js'
 import { publishReview, type Logger, type PublishOptions } from '../../src/github/publish.js'
 import { findingMarker } from '../../src/report/fingerprint.js'
 import type { Finding } from '../../src/rules/types.js'
-import { Emulator, type Identity } from '../emulator/server.js'
+import { Emulator, LINE_NOT_IN_DIFF, type Identity } from '../emulator/server.js'
 import { commitAll, git, removeTempDirs, tempDir, writeTree } from '../emulator/git-fixture.js'
 import { applySuggestions, openSuggestions } from '../emulator/suggestions.js'
 import { finding, insertAtLine, replaceIn } from './helpers.js'
@@ -69,7 +69,7 @@ interface Setup {
   emu: Emulator
   repo: string
   head: string
-  opts: (token: string) => PublishOptions
+  opts: (token: string, client?: Partial<ClientOptions>) => PublishOptions
   diff: () => Promise<DiffIndex>
   logs: string[]
 }
@@ -94,13 +94,14 @@ async function setup(): Promise<Setup> {
     debug: () => {}
   }
   const pr = { owner: 'o', repo: 'r', number: 7, baseSha: base, headSha: head, commits: 1 }
-  const opts = (token: string): PublishOptions => ({
+  const opts = (token: string, client: Partial<ClientOptions> = {}): PublishOptions => ({
     client: createClient({
       token,
       apiUrl: emu.url,
       graphqlUrl: emu.graphqlUrl,
       log: (m) => logs.push(m),
-      maxRateLimitWait: 5
+      maxRateLimitWait: 5,
+      ...client
     }),
     pr,
     headSha: emu.pull(7).headSha,
@@ -289,7 +290,42 @@ describe('publishReview against the emulator', () => {
     expect(s.emu.reviews).toHaveLength(1)
   })
 
-  it('turns a 422 into a validation failure (an anchor that slipped through)', async () => {
+  it('lists every finding in the body when GitHub refuses one anchor, and a re-run counts them as reported', async () => {
+    // GitHub's view of the diff disagrees with ours for test_b's lines.
+    s.emu.rejectAnchor('tests/test_a.py', 9)
+    const findings = [pa101(), pa104(testHead, 0), pa104(testHead, 1)]
+    const out = await publishReview(findings, sources(), await s.diff(), s.opts('w'))
+    expect(out).toMatchObject({
+      kind: 'published',
+      inline: 0,
+      listedInBody: 3,
+      demoted: { comments: 3, failure: { kind: 'validation', status: 422 } }
+    })
+    const posts = s.emu.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))
+    expect(posts.map((r) => r.status)).toEqual([422, 200])
+    expect(s.emu.reviews).toHaveLength(1)
+    expect(s.emu.comments).toHaveLength(0)
+    const body = s.emu.reviews[0]?.body ?? ''
+    expect(body).toContain('3 findings GitHub did not accept as line comments')
+    for (const f of findings)
+      expect(body).toContain(findingMarker({ code: f.code, path: f.path, symbol: f.symbol }))
+    // The fixes go along as diffs: the suggestion of each becomes its whole fix.
+    expect(body.match(/```diff\n/g)).toHaveLength(3)
+    expect(body).toContain('+@pytest.mark.asyncio(loop_scope="session")')
+    expect(s.logs.join('\n')).toContain(
+      `warning: GitHub refused the review's inline comments (HTTP 422: Unprocessable Entity: ${LINE_NOT_IN_DIFF})`
+    )
+
+    const before = s.emu.requests.length
+    const again = await publishReview(findings, sources(), await s.diff(), s.opts('w'))
+    expect(again).toMatchObject({ kind: 'published', alreadyReported: 3, inline: 0 })
+    expect((again as { reviewId?: number }).reviewId).toBeUndefined()
+    expect(
+      s.emu.requests.slice(before).filter((r) => r.method === 'POST' && r.graphql !== 'query')
+    ).toEqual([])
+  })
+
+  it('moves comments on an anchor that slipped through our diff into the body', async () => {
     // A diff index that wrongly claims line 1 of pytest.ini is in the diff.
     const wrong: FileDiff = {
       path: 'pytest.ini',
@@ -309,13 +345,90 @@ describe('publishReview against the emulator', () => {
         applicability: 'safe'
       }
     })
-    const out = await publishReview([f], sources(), diff, s.opts('w'))
+    const out = await publishReview([f, pa101()], sources(), diff, s.opts('w'))
+    expect(out).toMatchObject({ kind: 'published', inline: 0, listedInBody: 2 })
+    expect(
+      (out as { demoted?: { failure: { message: string } } }).demoted?.failure.message
+    ).toContain('path is invalid')
+    expect(s.emu.reviews).toHaveLength(1)
+  })
+
+  it('falls back when the review with every finding in its body is refused too', async () => {
+    s.emu.fault({
+      method: 'POST',
+      path: /\/reviews$/,
+      status: 422,
+      times: 2,
+      body: {
+        message: 'Unprocessable Entity',
+        errors: [LINE_NOT_IN_DIFF],
+        documentation_url:
+          'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+        status: '422'
+      }
+    })
+    const out = await publishReview([pa101()], sources(), await s.diff(), s.opts('w'))
     expect(out).toMatchObject({
       kind: 'failed',
       stage: 'post',
       failure: { kind: 'validation', status: 422 }
     })
-    expect((out as { failure: { message: string } }).failure.message).toContain('path is invalid')
+    expect(
+      s.emu.requests.filter((r) => r.path.endsWith('/reviews') && r.method === 'POST')
+    ).toHaveLength(2)
+    expect(s.emu.reviews).toHaveLength(0)
+  })
+
+  it('does not post again after a 422 that is not about anchors', async () => {
+    s.emu.fault({
+      method: 'POST',
+      path: /\/reviews$/,
+      status: 422,
+      times: 1,
+      body: {
+        message: 'Unprocessable Entity',
+        errors: ['Body is too long (maximum is 65536 characters)'],
+        documentation_url:
+          'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+        status: '422'
+      }
+    })
+    const out = await publishReview([pa101()], sources(), await s.diff(), s.opts('w'))
+    expect(out).toMatchObject({ kind: 'failed', failure: { kind: 'validation' } })
+    expect(
+      s.emu.requests.filter((r) => r.path.endsWith('/reviews') && r.method === 'POST')
+    ).toHaveLength(1)
+  })
+
+  it('does not post twice when GitHub creates the review but answers after the timeout', async () => {
+    s.emu.fault({ method: 'POST', path: /\/reviews$/, delayMs: 1500, times: 1 })
+    const out = await publishReview(
+      [pa101()],
+      sources(),
+      await s.diff(),
+      s.opts('w', { timeoutMs: 300 })
+    )
+    expect(out).toMatchObject({ kind: 'published', reviewId: s.emu.reviews[0]?.id })
+    expect(s.emu.reviews).toHaveLength(1)
+    expect(s.logs.join('\n')).toContain(
+      'Posting the review failed (GitHub did not answer within 0.3s); checking whether it was created.'
+    )
+  })
+
+  it('does not post twice when the connection is reset after the review was created', async () => {
+    s.emu.fault({
+      method: 'POST',
+      path: /\/reviews$/,
+      drop: 'reset',
+      afterHandling: true,
+      times: 1
+    })
+    const out = await publishReview([pa101()], sources(), await s.diff(), s.opts('w'))
+    expect(out).toMatchObject({ kind: 'published', reviewId: s.emu.reviews[0]?.id })
+    expect(s.emu.reviews).toHaveLength(1)
+    expect(s.logs.join('\n')).toMatch(
+      /Posting the review failed \(the connection to GitHub failed: /
+    )
   })
 
   it('resolves a thread whose finding is gone even when someone replied, without deleting it', async () => {

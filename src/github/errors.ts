@@ -5,7 +5,23 @@
  */
 
 export type FailureKind =
-  'permission' | 'rate-limit' | 'validation' | 'server' | 'network' | 'other'
+  'permission' | 'not-found' | 'rate-limit' | 'validation' | 'server' | 'network' | 'other'
+
+/**
+ * A request that got no complete answer within the client's deadline (see client.ts). Octokit
+ * wraps it in a RequestError (status 500, no response) as its `cause`, so it is retried like a
+ * server error; classifyError reports it as a network failure with this message.
+ */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError'
+  constructor(readonly timeoutMs: number) {
+    super(`GitHub did not answer within ${formatSeconds(timeoutMs)}`)
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(ms < 10_000 ? 1 : 0))}s`
+}
 
 export interface ApiFailure {
   kind: FailureKind
@@ -15,10 +31,46 @@ export interface ApiFailure {
 }
 
 interface ErrorLike {
+  name?: unknown
+  code?: unknown
   status?: unknown
   message?: unknown
+  cause?: unknown
   response?: { data?: unknown; headers?: Record<string, unknown> }
   errors?: Array<{ type?: string; message?: string }>
+}
+
+/** The error and its causes, outermost first. */
+function causes(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = []
+  for (let x = error; x && typeof x === 'object' && chain.length < 8; x = (x as ErrorLike).cause)
+    chain.push(x as ErrorLike)
+  return chain
+}
+
+const NETWORK_CODE_RE =
+  /^(?:ECONN|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR)/
+const TRANSPORT_RE =
+  /fetch failed|other side closed|socket|ECONN|EPIPE|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|UND_ERR/i
+
+/**
+ * What went wrong when no HTTP answer arrived at all (a timeout, a reset or refused connection),
+ * or undefined for an answer GitHub gave. Octokit reports those as status 500 without a response.
+ */
+function transportProblem(e: ErrorLike, status: number | undefined): string | undefined {
+  if (e.response !== undefined || (status !== undefined && status !== 500)) return undefined
+  const chain = causes(e)
+  const timeout = chain.find((x) => x.name === 'RequestTimeoutError')
+  if (timeout) return String(timeout.message)
+  if (chain.some((x) => x.name === 'TimeoutError')) return 'GitHub did not answer in time'
+  if (chain.some((x) => x.name === 'AbortError')) return 'the request to GitHub was aborted'
+  const code = chain
+    .map((x) => x.code)
+    .find((c): c is string => typeof c === 'string' && NETWORK_CODE_RE.test(c))
+  const messages = chain.map((x) => (typeof x.message === 'string' ? x.message : ''))
+  if (!code && !messages.some((m) => TRANSPORT_RE.test(m))) return undefined
+  const deepest = [...messages].reverse().find((m) => m && m !== 'fetch failed') ?? 'fetch failed'
+  return `the connection to GitHub failed: ${deepest}${code && !deepest.includes(code) ? ` (${code})` : ''}`
 }
 
 function responseMessage(data: unknown): string | undefined {
@@ -50,6 +102,8 @@ export function classifyError(error: unknown): ApiFailure {
       : undefined) ??
     (typeof e.message === 'string' ? e.message : String(error))
   const graphqlTypes = Array.isArray(e.errors) ? e.errors.map((x) => x.type) : []
+  const transport = transportProblem(e, status)
+  if (transport !== undefined) return { kind: 'network', message: transport }
   const base = { message: message.replace(/\s+/g, ' ').trim(), ...(status ? { status } : {}) }
   if (
     /rate limit/i.test(message) ||
@@ -59,15 +113,24 @@ export function classifyError(error: unknown): ApiFailure {
   ) {
     return { kind: 'rate-limit', ...base }
   }
-  if (status === 401 || status === 403 || status === 404 || graphqlTypes.includes('FORBIDDEN')) {
+  if (status === 401 || status === 403 || graphqlTypes.includes('FORBIDDEN')) {
     return { kind: 'permission', ...base }
   }
+  if (status === 404 || graphqlTypes.includes('NOT_FOUND')) return { kind: 'not-found', ...base }
   if (status === 422) return { kind: 'validation', ...base }
   if (status !== undefined && status >= 500) return { kind: 'server', ...base }
-  if (status === undefined && /fetch failed|ECONN|ETIMEDOUT|ENOTFOUND|socket/i.test(message)) {
-    return { kind: 'network', ...base }
-  }
   return { kind: 'other', ...base }
+}
+
+/**
+ * GitHub refused an inline comment's anchor. It rejects the whole review for one bad anchor and
+ * does not say which one, e.g. "Pull request review thread line must be part of the diff".
+ */
+export function isAnchorRejection(f: ApiFailure): boolean {
+  return (
+    f.kind === 'validation' &&
+    /review thread|could not be resolved|part of the diff|diff hunk/i.test(f.message)
+  )
 }
 
 export function describeFailure(f: ApiFailure): string {
@@ -91,8 +154,20 @@ export function howToEnableComments(kind: FailureKind, isFork: boolean): string 
   if (kind === 'rate-limit') {
     return 'GitHub rate-limited the token; the next run will post the comments. Lower `max-comments` if this repeats.'
   }
+  if (kind === 'not-found') {
+    return (
+      'GitHub no longer finds the pull request or its head commit (for example, the head branch was ' +
+      'deleted or force-pushed while the job ran), or the token cannot see the repository.'
+    )
+  }
   if (kind === 'validation') {
     return 'GitHub rejected the review; the findings are reported as annotations and in the job summary instead.'
+  }
+  if (kind === 'server' || kind === 'network') {
+    return (
+      'GitHub kept failing (server errors, timeouts or dropped connections) after retries; a ' +
+      're-run posts the review once GitHub answers again, without duplicating anything.'
+    )
   }
   return 'GitHub did not accept the review; the findings are reported as annotations and in the job summary instead.'
 }

@@ -37,11 +37,29 @@ export interface InlinePlacement {
 export interface BodyPlacement {
   kind: 'body'
   finding: Finding
-  reason: 'outside-diff' | 'over-limit'
+  /**
+   * No diff line concerns it, or over `max-comments`, or (`refused`) it was an inline comment
+   * moved to the body after GitHub refused the review's anchors.
+   */
+  reason: 'outside-diff' | 'over-limit' | 'refused'
   diffs: FixDiff[]
 }
 
 export type Placement = InlinePlacement | BodyPlacement
+
+/**
+ * An inline placement as a review-body entry, for when GitHub refuses the review's anchors: the
+ * whole fix goes along as diffs (a body cannot carry a committable suggestion).
+ */
+export function toBodyPlacement(p: Placement, sources: ReadonlyMap<string, string>): BodyPlacement {
+  if (p.kind === 'body') return p
+  return {
+    kind: 'body',
+    finding: p.finding,
+    reason: 'refused',
+    diffs: fixDiffs(p.finding, sources)
+  }
+}
 
 export interface PlacementOptions {
   /** Offer ```suggestion blocks (the `suggestions` input). */

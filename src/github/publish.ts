@@ -2,11 +2,15 @@
  * The review reporter: read what earlier runs posted, post one review with this run's new
  * findings, resolve our threads whose finding is gone. One write request per run for the review
  * (plus one per 25 resolved threads); nothing is written when nothing is new.
+ *
+ * When GitHub refuses the review because of an inline comment's anchor (it rejects the whole
+ * review and does not say which comment), the review is posted once more with every finding in
+ * its body, fingerprints included, so re-runs still recognise them.
  */
 import type { Finding } from '../rules/types.js'
 import type { GitHubClient } from './client.js'
 import type { DiffIndex } from './diff.js'
-import { classifyError, describeFailure, type ApiFailure } from './errors.js'
+import { classifyError, describeFailure, isAnchorRejection, type ApiFailure } from './errors.js'
 import {
   loadExisting,
   resolveThreads,
@@ -15,9 +19,9 @@ import {
   type PullRef
 } from './existing.js'
 import { readReviewRun } from '../report/fingerprint.js'
-import { placeFindings, type BodyPlacement } from './placement.js'
+import { placeFindings, toBodyPlacement, type BodyPlacement } from './placement.js'
 import { reconcile } from './reconcile.js'
-import { buildReview, type ReviewDraft } from './review.js'
+import { buildReview, type ReviewContext, type ReviewDraft } from './review.js'
 
 export interface Logger {
   info(message: string): void
@@ -37,6 +41,14 @@ export interface PublishOptions {
   sleep?: (ms: number) => Promise<void>
 }
 
+/** Why the inline comments of this run went into the review body instead. */
+export interface Demotion {
+  /** Inline comments that were moved. */
+  comments: number
+  /** What GitHub answered to the review with inline comments. */
+  failure: ApiFailure
+}
+
 export type PublishOutcome =
   | {
       kind: 'published'
@@ -48,6 +60,8 @@ export type PublishOutcome =
       omitted: BodyPlacement[]
       alreadyReported: number
       resolved: number
+      /** Set when GitHub refused the inline comments and they went into the body. */
+      demoted?: Demotion
     }
   | { kind: 'failed'; stage: 'read' | 'post'; failure: ApiFailure }
 
@@ -73,18 +87,37 @@ export async function publishReview(
     suggestions: opts.suggestions,
     maxComments: opts.maxComments
   })
-  const draft = buildReview(placements, {
+  const ctx: ReviewContext = {
     runKey: opts.runKey,
     maxComments: opts.maxComments,
     alreadyReported: plan.alreadyReported.length
-  })
+  }
+  let draft = buildReview(placements, ctx)
 
   let reviewId: number | undefined
+  let demoted: Demotion | undefined
   if (draft) {
     try {
       reviewId = await postReview(opts, draft, existing)
     } catch (error) {
-      return { kind: 'failed', stage: 'post', failure: classifyError(error) }
+      const failure = classifyError(error)
+      if (draft.comments.length === 0 || !isAnchorRejection(failure))
+        return { kind: 'failed', stage: 'post', failure }
+      // GitHub names no comment: the one place every finding is sure to fit is the body.
+      opts.log.warning(
+        `GitHub refused the review's inline comments (${describeFailure(failure)}) without saying which one is wrong; posting the review again with all ${draft.comments.length} of them listed in its body.`
+      )
+      const flat = buildReview(
+        placements.map((p) => toBodyPlacement(p, sources)),
+        ctx
+      ) as ReviewDraft
+      try {
+        reviewId = await postReview(opts, flat, existing)
+      } catch (again) {
+        return { kind: 'failed', stage: 'post', failure: classifyError(again) }
+      }
+      demoted = { comments: draft.comments.length, failure }
+      draft = flat
     }
     opts.log.info(
       `Posted review ${reviewId}: ${draft.comments.length} inline comment(s), ${draft.listed.length} finding(s) in its body.`
@@ -112,7 +145,8 @@ export async function publishReview(
     listedInBody: draft?.listed.length ?? 0,
     omitted: draft?.omitted ?? [],
     alreadyReported: plan.alreadyReported.length,
-    resolved
+    resolved,
+    ...(demoted ? { demoted } : {})
   }
 }
 
@@ -130,6 +164,7 @@ async function postReview(
 ): Promise<number> {
   const { octokit } = opts.client
   const sleep = opts.sleep ?? defaultSleep
+  const base = opts.client.retryBaseMs ?? 1000
   for (let attempt = 1; ; attempt++) {
     try {
       const res = await octokit.rest.pulls.createReview({
@@ -150,7 +185,7 @@ async function postReview(
       opts.log.warning(
         `Posting the review failed (${describeFailure(failure)}); checking whether it was created.`
       )
-      await sleep(1000 * attempt * attempt)
+      await sleep(base * attempt * attempt)
       const landed = await findOurReview(opts, existing.viewerLogin)
       if (landed !== undefined) return landed
     }

@@ -34,6 +34,11 @@ export interface PullInfo extends PullRef {
 export interface PullDiff {
   index: DiffIndex
   source: 'api' | 'git' | 'api+git'
+  /**
+   * Set when GitHub no longer finds the pull request (its files answered 404: a head branch
+   * deleted while the job ran, say): why no review can be posted. The diff then comes from git.
+   */
+  unavailable?: string
 }
 
 export async function listPullFiles(
@@ -84,8 +89,19 @@ export async function loadPullDiff(
   try {
     listed = await listPullFiles(client, pr)
   } catch (error) {
+    const failure = classifyError(error)
+    if (failure.kind === 'not-found') {
+      log.warning(
+        `GitHub does not find pull request #${pr.number}'s files (${describeFailure(failure)}): the pull request or its head branch is gone (deleted or force-pushed while this job ran?), or the token cannot see it. Reading the diff with git; the findings go to annotations and the job summary, not to a review.`
+      )
+      return {
+        index: new DiffIndex(await gitFiles(git, remote, pr)),
+        source: 'git',
+        unavailable: `GitHub no longer finds pull request #${pr.number} (${describeFailure(failure)})`
+      }
+    }
     log.warning(
-      `Could not list the pull request's files (${describeFailure(classifyError(error))}); using git diff instead.`
+      `Could not list the pull request's files (${describeFailure(failure)}); using git diff instead.`
     )
     return { index: new DiffIndex(await gitFiles(git, remote, pr)), source: 'git' }
   }

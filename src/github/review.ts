@@ -79,6 +79,9 @@ export function buildReview(
 ): ReviewDraft | undefined {
   if (placements.length === 0) return undefined
   const inline = placements.filter((p): p is InlinePlacement => p.kind === 'inline')
+  const refused = placements.filter(
+    (p): p is BodyPlacement => p.kind === 'body' && p.reason === 'refused'
+  )
   const outside = placements.filter(
     (p): p is BodyPlacement => p.kind === 'body' && p.reason === 'outside-diff'
   )
@@ -117,6 +120,7 @@ export function buildReview(
     const listed: BodyPlacement[] = []
     const omitted: BodyPlacement[] = []
     const groups: Array<[string, BodyPlacement[]]> = [
+      [`${plural(refused.length, 'finding')} GitHub did not accept as line comments`, refused],
       [`${plural(outside.length, 'finding')} outside the lines this pull request changes`, outside],
       [
         `${plural(over.length, 'more finding')} (over the limit of ${ctx.maxComments} inline comments)`,

@@ -17,7 +17,7 @@ import { escapeMarkdown } from '../report/markdown.js'
 import { buildSummary } from '../report/summary.js'
 import { pathUri, toSarif } from '../report/sarif.js'
 import { SEVERITY_RANK, type Finding, type Notice } from '../rules/types.js'
-import { createClient } from './client.js'
+import { createClient, tuningFromEnv } from './client.js'
 import { describeFailure, howToEnableComments } from './errors.js'
 import { readEvent, type RunEvent } from './event.js'
 import { runKey } from '../report/fingerprint.js'
@@ -225,7 +225,8 @@ async function pullRequestRun(
     token: inputs.token,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     graphqlUrl: env.GITHUB_GRAPHQL_URL || 'https://api.github.com/graphql',
-    log: (m) => io.info(m)
+    log: (m) => io.info(m),
+    ...tuningFromEnv(env, (m) => io.warning(m))
   })
 
   let diff: PullDiff | undefined
@@ -281,6 +282,7 @@ async function pullRequestRun(
   if (inputs.reporter === 'annotations') fallback = 'reporter: annotations'
   else if (event.state !== 'open') fallback = `the pull request is ${event.state}`
   else if (!diff) fallback = 'the pull request diff could not be read'
+  else if (diff.unavailable) fallback = escapeMarkdown(diff.unavailable)
   else if (head.how === 'unverified')
     fallback = 'the analysed files may not be the pull request head'
   else if (!inputs.token) fallback = 'no github-token was given'
@@ -301,6 +303,11 @@ async function pullRequestRun(
         outcome.reviewId !== undefined
           ? `Posted a review with ${outcome.inline} inline comment(s) and ${outcome.listedInBody} finding(s) in its body.`
           : 'No new findings to post: no review was written.',
+        ...(outcome.demoted
+          ? [
+              `GitHub refused the inline comments (${escapeMarkdown(describeFailure(outcome.demoted.failure))}) without saying which anchor was wrong: the ${outcome.demoted.comments} finding(s) are listed in the review body instead.`
+            ]
+          : []),
         ...(outcome.alreadyReported > 0
           ? [`${outcome.alreadyReported} finding(s) were already reported by an earlier run.`]
           : []),
@@ -318,8 +325,9 @@ async function pullRequestRun(
     io.warning(
       `Could not ${what} (${describeFailure(outcome.failure)}). Reporting through annotations and the job summary instead. ${how}`
     )
+    const said = escapeMarkdown(describeFailure(outcome.failure))
     report.status.push(
-      `**Review comments could not be posted:** GitHub answered ${escapeMarkdown(describeFailure(outcome.failure))}.`,
+      `**Review comments could not be posted:** ${outcome.failure.status ? `GitHub answered ${said}` : said}.`,
       '',
       how
     )
