@@ -11970,8 +11970,15 @@ var AnyioModel = class {
   }
   /** `anyio_backend` is in the test's closure, so the plugin runs its async fixtures (and, for a coroutine, the test). */
   hasBackendCache = /* @__PURE__ */ new Map();
+  backendNamedCache = null;
+  /** Does any analysed file mention a backend fixture (`anyio_backend`, `anyio_backend_name`, ...)? */
+  backendNamed() {
+    if (this.backendNamedCache === null) this.backendNamedCache = [...this.suite.files.values()].some((f) => f.text.includes("anyio_backend"));
+    return this.backendNamedCache;
+  }
   hasBackend(test) {
     if (!this.enabled) return false;
+    if (!this.backendNamed() && !this.injectsBackend(test)) return false;
     let v = this.hasBackendCache.get(test);
     if (v === void 0) {
       v = this.directlyParametrized(test) || this.closure(test).some((e) => e.name === "anyio_backend");

@@ -829,9 +829,19 @@ export class AnyioModel {
 
   /** `anyio_backend` is in the test's closure, so the plugin runs its async fixtures (and, for a coroutine, the test). */
   private readonly hasBackendCache = new Map<TestFunc, boolean>()
+  private backendNamedCache: boolean | null = null
+
+  /** Does any analysed file mention a backend fixture (`anyio_backend`, `anyio_backend_name`, ...)? */
+  private backendNamed(): boolean {
+    if (this.backendNamedCache === null) this.backendNamedCache = [...this.suite.files.values()].some((f) => f.text.includes('anyio_backend'))
+    return this.backendNamedCache
+  }
 
   hasBackend(test: TestFunc): boolean {
     if (!this.enabled) return false
+    // Without the mark or auto mode, only a request by name (a signature, usefixtures, a
+    // parametrize, getfixturevalue) puts it in a closure: no file naming it, no closure to walk.
+    if (!this.backendNamed() && !this.injectsBackend(test)) return false
     let v = this.hasBackendCache.get(test)
     if (v === undefined) {
       v = this.directlyParametrized(test) || this.closure(test).some((e) => e.name === 'anyio_backend')
