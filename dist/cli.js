@@ -9596,7 +9596,6 @@ function renderOptionLine(cfg, key2, value) {
 }
 var configDir = (cfg) => cfg.rootdir;
 function insertOptionEdit(cfg, key2, value) {
-  if (cfg.unparsable) return null;
   const nl = cfg.lineEnding;
   if (!cfg.path || cfg.text === null) {
     return {
@@ -9665,7 +9664,7 @@ function tomlKey(k) {
 }
 function replaceOptionValueEdit(cfg, key2, newValue) {
   const opt = cfg.options.get(key2);
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null;
+  if (!opt || !cfg.path || cfg.text === null) return null;
   if (cfg.syntax === "toml" && opt.writtenKeyPath === void 0) return null;
   let text;
   if (cfg.syntax === "toml") {
@@ -9694,7 +9693,7 @@ function replaceOptionValueEdit(cfg, key2, newValue) {
 }
 function removeOptionEdit(cfg, key2) {
   const opt = cfg.options.get(key2);
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null;
+  if (!opt || !cfg.path || cfg.text === null) return null;
   if (cfg.syntax === "toml" && opt.writtenKeyPath === void 0) return null;
   const text = cfg.text;
   const lineStart2 = text.lastIndexOf("\n", opt.span.start - 1) + 1;
@@ -9704,7 +9703,7 @@ function removeOptionEdit(cfg, key2) {
 }
 function removeAddoptsArgsEdit(cfg, remove) {
   const opt = cfg.options.get("addopts");
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable || !remove.length) return null;
+  if (!opt || !cfg.path || cfg.text === null || !remove.length) return null;
   const all = addoptsArgs(cfg).args;
   const drop = new Set(remove.map((a) => a.index));
   if (all.every((a) => drop.has(a.index))) return removeOptionEdit(cfg, "addopts");

@@ -728,8 +728,8 @@ export interface PytestConfig {
   /** Parse errors and pytest usage errors found while reading; reading never throws. */
   problems: ConfigProblem[]
   /**
-   * The chosen file does not parse (pytest stops with a usage error before collecting). Edits to
-   * it are withheld: what the rest of the file means is a guess, and an edit could make it worse.
+   * The chosen file does not parse (pytest stops with a usage error before collecting). Fixes that
+   * edit it are withheld (RuleContext.report): what the rest of the file means is a guess.
    */
   unparsable: boolean
   /** Files in the rootdir that also hold pytest configuration but are ignored (pytest ≥ 9 warns). */
@@ -1812,7 +1812,6 @@ export function insertOptionEdit(
   key: string,
   value: OptionValue
 ): TextEdit | null {
-  if (cfg.unparsable) return null
   const nl = cfg.lineEnding
   if (!cfg.path || cfg.text === null) {
     return {
@@ -1894,7 +1893,7 @@ export function replaceOptionValueEdit(
   newValue: OptionValue
 ): TextEdit | null {
   const opt = cfg.options.get(key)
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null
+  if (!opt || !cfg.path || cfg.text === null) return null
   if (cfg.syntax === 'toml' && opt.writtenKeyPath === undefined) return null // inline-table member
   let text: string
   if (cfg.syntax === 'toml') {
@@ -1927,7 +1926,7 @@ export function replaceOptionValueEdit(
 /** An edit that removes the whole option (continuation lines and its line break included). */
 export function removeOptionEdit(cfg: PytestConfig, key: string): TextEdit | null {
   const opt = cfg.options.get(key)
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable) return null
+  if (!opt || !cfg.path || cfg.text === null) return null
   if (cfg.syntax === 'toml' && opt.writtenKeyPath === undefined) return null // inline-table member
   const text = cfg.text
   const lineStart = text.lastIndexOf('\n', opt.span.start - 1) + 1
@@ -1946,7 +1945,7 @@ export function removeAddoptsArgsEdit(
   remove: readonly AddoptsArg[]
 ): TextEdit | null {
   const opt = cfg.options.get('addopts')
-  if (!opt || !cfg.path || cfg.text === null || cfg.unparsable || !remove.length) return null
+  if (!opt || !cfg.path || cfg.text === null || !remove.length) return null
   const all = addoptsArgs(cfg).args
   const drop = new Set(remove.map((a) => a.index))
   if (all.every((a) => drop.has(a.index))) return removeOptionEdit(cfg, 'addopts')
