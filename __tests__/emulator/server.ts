@@ -116,6 +116,29 @@ export interface RequestRecord {
   dropped?: 'reset' | 'hang' | 'late'
 }
 
+/** GitHub's secondary rate limit (403 with `retry-after`) on the next `times` matching requests. */
+export function secondaryRateLimit(
+  method: string,
+  path: RegExp,
+  retryAfterSeconds: number,
+  times = 1
+): Fault {
+  return {
+    method,
+    path,
+    status: 403,
+    times,
+    headers: { 'retry-after': String(retryAfterSeconds) },
+    body: {
+      message:
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url:
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+      status: '403'
+    }
+  }
+}
+
 const DOCS = 'https://docs.github.com/rest'
 /** GitHub's error for an inline comment whose line it does not take as part of the diff. */
 export const LINE_NOT_IN_DIFF =

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import AjvDraft04 from 'ajv-draft-04'
 import ajvFormats from 'ajv-formats'
-import { Emulator } from '../emulator/server.js'
+import { Emulator, secondaryRateLimit } from '../emulator/server.js'
 import {
   bundleAction,
   freshCheckout,
@@ -271,20 +271,7 @@ describe('pull request review', () => {
       times: 1,
       body: { message: 'Server Error' }
     })
-    emu.fault({
-      method: 'POST',
-      path: /\/reviews$/,
-      status: 403,
-      times: 1,
-      headers: { 'retry-after': '1' },
-      body: {
-        message:
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url:
-          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-        status: '403'
-      }
-    })
+    emu.fault(secondaryRateLimit('POST', /\/reviews$/, 1))
     const run = await review(pr)
     expect(run.exitCode).toBe(1)
     expect(emu.reviews).toHaveLength(1)

@@ -40,7 +40,7 @@ import {
   type Channel,
   type CheckedFinding
 } from '../emulator/review-run.js'
-import { Emulator, LINE_NOT_IN_DIFF } from '../emulator/server.js'
+import { Emulator, LINE_NOT_IN_DIFF, secondaryRateLimit } from '../emulator/server.js'
 
 afterAll(removeTempDirs)
 
@@ -282,20 +282,7 @@ scenario(
 scenario(
   'secondary rate limit whose retry-after is too long: no wait, annotations; the re-run posts once',
   async (s) => {
-    s.emu.fault({
-      method: 'POST',
-      path: /\/reviews$/,
-      status: 403,
-      times: 1,
-      headers: { 'retry-after': '3600' },
-      body: {
-        message:
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url:
-          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-        status: '403'
-      }
-    })
+    s.emu.fault(secondaryRateLimit('POST', /\/reviews$/, 3600))
     const first = await s.run()
     s.expectReported(first, DEGRADED)
     expect(first.stdout).toContain('secondary rate limit')

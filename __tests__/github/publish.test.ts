@@ -8,7 +8,7 @@ import { listPullFiles } from '../../src/github/pull-diff.js'
 import { publishReview, type Logger, type PublishOptions } from '../../src/github/publish.js'
 import { findingMarker } from '../../src/report/fingerprint.js'
 import type { Finding } from '../../src/rules/types.js'
-import { Emulator, LINE_NOT_IN_DIFF, type Identity } from '../emulator/server.js'
+import { Emulator, LINE_NOT_IN_DIFF, secondaryRateLimit, type Identity } from '../emulator/server.js'
 import { commitAll, git, removeTempDirs, tempDir, writeTree } from '../emulator/git-fixture.js'
 import { applySuggestions, openSuggestions } from '../emulator/suggestions.js'
 import { finding, insertAtLine, replaceIn } from './helpers.js'
@@ -243,20 +243,7 @@ describe('publishReview against the emulator', () => {
   })
 
   it('waits out a secondary rate limit and posts', async () => {
-    s.emu.fault({
-      method: 'POST',
-      path: /\/reviews$/,
-      status: 403,
-      times: 1,
-      headers: { 'retry-after': '1' },
-      body: {
-        message:
-          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-        documentation_url:
-          'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-        status: '403'
-      }
-    })
+    s.emu.fault(secondaryRateLimit('POST', /\/reviews$/, 1))
     const out = await publishReview([pa101()], sources(), await s.diff(), s.opts('w'))
     expect(out).toMatchObject({ kind: 'published', inline: 1 })
     expect(s.emu.reviews).toHaveLength(1)
